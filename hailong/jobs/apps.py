@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class JobsConfig(AppConfig):
+    name = "hailong.jobs"
+    label = "jobs"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,26 @@
+"""URL map. Every staff page lives under ``staff/`` (tests walk it for scope checks)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.urls import include, path
+
+from hailong.accounts import urls as accounts_urls
+from hailong.web import views as web_views
+
+urlpatterns = [
+    path("", web_views.index, name="index"),
+    path("healthz", web_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("tai-khoan/", include("hailong.accounts.urls")),
+    path("staff/", include("hailong.web.urls")),
+    path("staff/don-vi/", include("hailong.units.urls")),
+    path(
+        "staff/tai-khoan/",
+        include((accounts_urls.staff_urlpatterns, "staff_accounts")),
+    ),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,41 @@
+"""Every staff URL, with how to point it at an object inside Phường Ngọc Hà (alice's ward).
+
+``test_staff_url_scope`` walks the URL conf and fails for a ``staff/`` URL missing here, so a new
+staff page cannot ship without its outsider check. Add an entry when you add a staff URL:
+``None`` for a page without a unit in its URL (it must then show an outsider nothing of Ngọc Hà).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tests.conftest import Cast
+
+Example = Callable[[Cast], dict[str, Any]] | None
+
+STAFF_URL_EXAMPLES: dict[str, Example] = {
+    "web:home": None,
+    "units:tree": None,
+    "units:create_root": None,
+    "units:detail": lambda c: {"pk": c.ngoc_ha.pk},
+    "units:edit": lambda c: {"pk": c.ngoc_ha.pk},
+    "units:create_child": lambda c: {"pk": c.ngoc_ha.pk},
+    "units:succession_create": lambda c: {"pk": c.vinh_phuc.pk},
+    "units:department_create": lambda c: {"pk": c.ngoc_ha.pk},
+    "units:department_edit": lambda c: {"pk": c.department.pk},
+    "units:officer_create": lambda c: {"pk": c.ngoc_ha.pk},
+    "units:officer_edit": lambda c: {"pk": c.officer.pk},
+    "units:organisation_create": lambda c: {"pk": c.ngoc_ha.pk},
+    "units:organisation_edit": lambda c: {"pk": _organisation(c)},
+    "staff_accounts:staff_list": None,
+    "staff_accounts:staff_create": lambda c: {"pk": c.ngoc_ha.pk},
+    "staff_accounts:role_add": lambda c: {"pk": c.ngoc_ha.pk},
+    "staff_accounts:role_revoke": lambda c: {"pk": c.alice.role_assignments.get().pk},
+}
+
+
+def _organisation(c: Cast) -> int:
+    from hailong.units.services import mass_organisation_save
+
+    return mass_organisation_save(unit=c.ngoc_ha, kind="phu_nu", name="Hội Phụ nữ").pk
