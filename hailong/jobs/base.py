@@ -1,0 +1,138 @@
+"""Persisted jobs: long work as a database row with a status, progress, error and timings.
+
+Modelled on KoboToolbox's export job: the row is created (PENDING) by a service, a background
+task only loads it and calls ``run()``; ``run()`` claims the row with a conditional UPDATE (so it
+never runs twice), records progress as it goes, and ends COMPLETE or FAILED with its own error.
+A page polls the row to draw a progress bar.
+
+A concrete job subclasses ``PersistedJob`` and implements ``execute(progress)``.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+class JobStatus(models.TextChoices):
+    PENDING = "pending", _("Đang chờ")
+    RUNNING = "running", _("Đang chạy")
+    COMPLETE = "complete", _("Hoàn thành")
+    FAILED = "failed", _("Lỗi")
+
+
+class JobFailed(Exception):
+    """Raised by ``execute`` with a message for the user; the job ends FAILED with it."""
+
+
+class PersistedJob(models.Model):
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=JobStatus.choices, default=JobStatus.PENDING
+    )
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    error = models.TextField(_("lỗi"), blank=True, default="")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    PROGRESS_EVERY: ClassVar[int] = 500
+
+    class Meta:
+        abstract = True
+
+    @property
+    def percent(self) -> int:
+        if self.status == JobStatus.COMPLETE:
+            return 100
+        if not self.progress_total:
+            return 0
+        return min(100, int(100 * self.progress_done / self.progress_total))
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {JobStatus.COMPLETE, JobStatus.FAILED}
+
+    @property
+    def seconds(self) -> float | None:
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None
+
+    def claim(self) -> bool:
+        """PENDING → RUNNING with a conditional UPDATE; False if someone else has it."""
+        now = timezone.now()
+        rows = type(self)._default_manager.filter(pk=self.pk, status=JobStatus.PENDING)
+        claimed = rows.update(status=JobStatus.RUNNING, started_at=now)
+        if claimed:
+            self.status, self.started_at = JobStatus.RUNNING, now
+        return bool(claimed)
+
+    def set_progress(self, done: int, total: int) -> None:
+        self.progress_done, self.progress_total = done, total
+        type(self)._default_manager.filter(pk=self.pk).update(
+            progress_done=done, progress_total=total
+        )
+
+    def run(self) -> bool:
+        """Claim and execute the job once; return whether this call ran it."""
+        if not self.claim():
+            logger.info("job %s %s not pending, skipped", type(self).__name__, self.pk)
+            return False
+        try:
+            self.execute(self.set_progress)
+        except JobFailed as exc:
+            self._finish(JobStatus.FAILED, str(exc))
+        except Exception:
+            logger.exception("job %s %s failed", type(self).__name__, self.pk)
+            self._finish(JobStatus.FAILED, traceback.format_exc(limit=5))
+            raise
+        else:
+            self._finish(JobStatus.COMPLETE, "")
+        return True
+
+    def _finish(self, status: str, error: str) -> None:
+        self.status, self.error, self.finished_at = status, error, timezone.now()
+        fields = ["status", "error", "finished_at", "progress_done", "progress_total"]
+        self.save(update_fields=[*fields, *self.result_fields()])
+
+    def result_fields(self) -> list[str]:
+        """Fields ``execute`` fills in that ``_finish`` must save too."""
+        return []
+
+    def execute(self, progress: Progress) -> None:
+        raise NotImplementedError
+
+
+def job_enqueue(job: PersistedJob) -> None:
+    """Run ``job`` in the background once the current transaction commits."""
+    from hailong.jobs.tasks import run_persisted_job
+
+    label = f"{job._meta.app_label}.{job._meta.model_name}"
+    transaction.on_commit(lambda: run_persisted_job.enqueue(label, job.pk))
+
+
+def job_load(label: str, pk: Any) -> PersistedJob:
+    from django.apps import apps
+
+    model = apps.get_model(label)
+    job: PersistedJob = model.objects.get(pk=pk)
+    return job
