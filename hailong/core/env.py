@@ -84,6 +84,10 @@ def database_from_url(url: str, base_dir: Path) -> dict[str, Any]:
             "TEST": {"NAME": None},
         }
     if scheme in {"postgres", "postgresql", "pgsql"}:
+        try:
+            port = parsed.port
+        except ValueError as exc:
+            raise ConfigError(f"DATABASE_URL has a malformed port: {exc}") from exc
         options: dict[str, Any] = {k: v[-1] for k, v in parse_qs(parsed.query).items()}
         return {
             "ENGINE": "django.db.backends.postgresql",
@@ -91,7 +95,7 @@ def database_from_url(url: str, base_dir: Path) -> dict[str, Any]:
             "USER": unquote(parsed.username or ""),
             "PASSWORD": unquote(parsed.password or ""),
             "HOST": parsed.hostname or "",
-            "PORT": str(parsed.port or ""),
+            "PORT": str(port or ""),
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
             "OPTIONS": options,
