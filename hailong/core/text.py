@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -41,10 +42,11 @@ def search_key(value: str) -> str:
 _BASE_ORDER = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _BASE_RANK = {ch: i for i, ch in enumerate(_BASE_ORDER)}
 _TONE_RANK = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-_VOWEL_MARKS = {"\u0306": "ă", "\u0302": "^", "\u031b": "ơ"}
+_TOKEN = re.compile(r"(\d+)|(\s+)|([^\W\d_]+)|(.)", re.DOTALL)
 
 
-def _letter_key(ch: str) -> tuple[int, int, str]:
+def _letter_key(ch: str) -> tuple[int, int]:
+    """(rank of the base letter, tone) of one character."""
     decomposed = unicodedata.normalize("NFD", ch.lower())
     base = decomposed[0]
     marks = decomposed[1:]
@@ -61,34 +63,26 @@ def _letter_key(ch: str) -> tuple[int, int, str]:
             letter = {"o": "ơ", "u": "ư"}[base]
     if base == "đ":
         letter = "đ"
-    rank = _BASE_RANK.get(letter)
-    if rank is None:
-        return (1000 + ord(letter), tone, ch)
-    return (rank, tone, ch)
+    return (_BASE_RANK.get(letter, 1000 + ord(letter)), tone)
 
 
 def vi_sort_key(value: str) -> tuple[Any, ...]:
     """Sort key that orders Vietnamese words as a Vietnamese dictionary does.
 
-    Letters compare first (a < ă < â < b … d < đ …), tones break ties, then case.
+    Word by word: letters compare first (a < ă < â < b … d < đ …), so "ham" < "hàm" < "han";
+    tones break ties (none, huyền, hỏi, ngã, sắc, nặng), then case.
     Digit runs compare numerically so "Tổ dân phố số 2" sorts before "số 10".
     """
-    text = nfc(value).strip()
-    key: list[tuple[int, int, Any]] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch.isdigit():
-            j = i
-            while j < len(text) and text[j].isdigit():
-                j += 1
-            key.append((-1, int(text[i:j]), ""))
-            i = j
-            continue
-        if ch.isspace():
-            key.append((-2, 0, ""))
+    key: list[tuple[Any, ...]] = []
+    for match in _TOKEN.finditer(nfc(value).strip()):
+        token = match.group()
+        if match.lastindex == 1:
+            key.append((-1, int(token)))
+        elif match.lastindex == 2:
+            key.append((-2,))
+        elif match.lastindex == 3:
+            letters = [_letter_key(ch) for ch in token]
+            key.append((0, [r for r, _ in letters], [t for _, t in letters], token))
         else:
-            letter, tone, original = _letter_key(ch)
-            key.append((letter, tone, original))
-        i += 1
+            key.append((1000 + ord(token),))
     return tuple(key)
