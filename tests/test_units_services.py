@@ -164,6 +164,20 @@ def test_it_refuses_to_end_a_unit_while_a_child_stays_valid(cast: Cast) -> None:
     assert "Tổ dân phố số 1" in info.value.message
 
 
+def test_it_refuses_to_change_the_level_of_a_unit_with_children(cast: Cast) -> None:
+    with _refused("kind"):
+        services.unit_update(unit=cast.ngoc_ha, kind=UnitKind.URBAN_DISTRICT)
+    cast.ngoc_ha.refresh_from_db()
+    assert cast.ngoc_ha.level == UnitLevel.COMMUNE
+
+
+def test_it_refuses_to_change_the_level_of_a_ward_with_departments(cast: Cast) -> None:
+    ward = _ward("Phường Trống", cast.hanoi)
+    services.department_save(unit=ward, kind=DepartmentKind.OFFICE, name="Văn phòng")
+    with _refused("kind"):
+        services.unit_update(unit=ward, kind=UnitKind.URBAN_DISTRICT)
+
+
 def test_it_changes_the_kind_within_the_same_level(cast: Cast) -> None:
     services.unit_update(unit=cast.kinh_bac, kind=UnitKind.COMMUNE, name="Xã Kinh Bắc")
     cast.kinh_bac.refresh_from_db()

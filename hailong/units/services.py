@@ -180,6 +180,7 @@ def unit_update(*, unit: AdministrativeUnit, **fields: Any) -> AdministrativeUni
         "valid_to": fields.get("valid_to", unit.valid_to),
     }
     unit_validate(**merged, instance=unit)
+    _check_level_kept(unit, merged["kind"])
     _check_children_inside(unit, merged["valid_from"], merged["valid_to"])
     old_path = unit.path
     for key, value in fields.items():
@@ -197,6 +198,29 @@ def unit_update(*, unit: AdministrativeUnit, **fields: Any) -> AdministrativeUni
             if child.depth != depth:
                 AdministrativeUnit.objects.filter(pk=child.pk).update(depth=depth)
     return unit
+
+
+def _check_level_kept(unit: AdministrativeUnit, kind: str) -> None:
+    """A unit keeps its level while units, people or succession links hang off it."""
+    if KIND_LEVEL[kind] == unit.level:
+        return
+    attached = (
+        unit.children.exists()
+        or unit.departments.exists()
+        or unit.officers.exists()
+        or unit.mass_organisations.exists()
+        or unit.successor_links.exists()
+        or unit.predecessor_links.exists()
+    )
+    if attached:
+        raise ServiceError(
+            _(
+                "Không thể đổi cấp của «%(unit)s» khi đơn vị còn đơn vị trực thuộc, bộ phận, "
+                "cán bộ, tổ chức hoặc liên kết kế thừa."
+            )
+            % {"unit": unit.name},
+            field="kind",
+        )
 
 
 def _check_children_inside(
