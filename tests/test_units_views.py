@@ -167,7 +167,7 @@ def test_the_succession_form_links_vinh_phuc_to_a_new_ward(cast: Cast) -> None:
         {
             "successor": giang_vo.pk,
             "effective_date": "01/07/2025",
-            "share": "0.4",
+            "share": "0,4",
             "legal_basis": "Nghị quyết 1656/NQ-UBTVQH15",
         },
     )
@@ -177,6 +177,24 @@ def test_the_succession_form_links_vinh_phuc_to_a_new_ward(cast: Cast) -> None:
     page = _body(carol.get(reverse("units:detail", args=[cast.vinh_phuc.pk])))
     assert "Phường Giảng Võ" in page
     assert "Phường Ngọc Hà" in page
+
+
+@pytest.mark.parametrize("share", ["0,45", "0.45"])
+def test_the_succession_form_reads_a_share_with_a_comma_or_a_point(cast: Cast, share: str) -> None:
+    giang_vo = services.unit_create(
+        kind=UnitKind.WARD,
+        name="Phường Giảng Võ",
+        parent=cast.hanoi,
+        valid_from=dt.date(2025, 7, 1),
+    )
+    response = _post(
+        cast.client(cast.carol),
+        "units:succession_create",
+        cast.vinh_phuc.pk,
+        {"successor": giang_vo.pk, "effective_date": "01/07/2025", "share": share},
+    )
+    assert response.status_code == 302
+    assert giang_vo.predecessor_links.get().share == Decimal("0.45")
 
 
 def test_the_succession_form_offers_only_units_of_the_same_level_in_scope(cast: Cast) -> None:
@@ -281,6 +299,8 @@ def _ward_form(**overrides: str) -> dict[str, str]:
         (_ward_form(kind=UnitKind.RESIDENTIAL_GROUP), "Tổ dân phố"),
         (_ward_form(kind="khong_co"), "Tổ dân phố"),
         (_ward_form(code="00004"), "Mã đơn vị 00004 đã dùng cho «Phường Ngọc Hà»"),
+        (_ward_form(email="a" * 60 + "@" + ".".join(["b" * 60] * 4) + ".vn"), "254"),
+        (_ward_form(website="https://example.vn/" + "x" * 200), "200"),
     ],
 )
 def test_bad_unit_input_is_refused_with_a_vietnamese_message(
@@ -321,8 +341,8 @@ def test_an_officer_in_another_wards_department_is_refused(cast: Cast) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"share": "1.5"}, "1"),
-        ({"share": "0.12345"}, "4"),
+        ({"share": "1,5"}, "1"),
+        ({"share": "0,12345"}, "4"),
         ({"share": "nửa"}, "Nhập một số."),
         ({"effective_date": "30/02/2025"}, "Nhập một ngày hợp lệ."),
         ({"successor": "999999999"}, "Hãy chọn một lựa chọn hợp lệ"),
@@ -358,7 +378,7 @@ def test_a_succession_that_would_push_the_shares_over_1_is_refused(cast: Cast) -
         cast.client(cast.carol),
         "units:succession_create",
         cast.vinh_phuc.pk,
-        {"successor": giang_vo.pk, "effective_date": "01/07/2025", "share": "0.4"},
+        {"successor": giang_vo.pk, "effective_date": "01/07/2025", "share": "0,4"},
     )
     assert response.status_code == 400
     assert "Tổng tỷ trọng chuyển đi của «Phường Vĩnh Phúc» vượt quá 1." in _body(response)

@@ -43,9 +43,9 @@ class UnitForm(forms.Form):
     )
     address = forms.CharField(label=_("Địa chỉ trụ sở"), max_length=300, required=False)
     phone = forms.CharField(label=_("Điện thoại"), max_length=40, required=False)
-    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    email = forms.EmailField(label=_("Thư điện tử"), max_length=254, required=False)
     website = forms.URLField(
-        label=_("Trang thông tin điện tử"), required=False, assume_scheme="https"
+        label=_("Trang thông tin điện tử"), max_length=200, required=False, assume_scheme="https"
     )
 
     def __init__(
@@ -78,6 +78,7 @@ class SuccessionForm(forms.Form):
         min_value=0,
         max_value=1,
         decimal_places=4,
+        localize=True,
         help_text=_("Ví dụ 0,6 nếu 60% dân số của đơn vị cũ chuyển sang đơn vị mới."),
     )
     legal_basis = forms.CharField(label=_("Căn cứ pháp lý"), max_length=300, required=False)
