@@ -138,6 +138,7 @@ def test_it_refuses_a_username_with_diacritics(cast: Cast) -> None:
     [
         ("12345678", "Mật khẩu này quá phổ biến."),
         ("83920571", "Mật khẩu này hoàn toàn là số."),
+        ("ngắn", "Mật khẩu quá ngắn: cần ít nhất 8 ký tự."),
         ("ngocha.vanthu", "Mật khẩu quá giống với"),
     ],
 )
@@ -149,6 +150,13 @@ def test_it_refuses_a_weak_password_with_a_vietnamese_message(
     assert response.status_code == 400
     assert message in _body(response)
     assert (User.objects.count(), RoleAssignment.objects.count()) == before
+
+
+def test_it_refuses_an_email_longer_than_the_column(cast: Cast) -> None:
+    email = "a" * 60 + "@" + ".".join(["b" * 60] * 4) + ".vn"
+    response = _create_staff(cast, _new_account(email=email))
+    assert response.status_code == 400
+    assert not User.objects.filter(username="ngocha.vanthu").exists()
 
 
 def test_the_staff_list_shows_only_accounts_in_scope(cast: Cast) -> None:

@@ -14,7 +14,7 @@ class StaffAccountForm(forms.Form):
         regex=r"^[A-Za-z0-9_.@+-]+$",
         error_messages={"invalid": _("Chỉ dùng chữ không dấu, số và các ký tự . _ @ + -")},
     )
-    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    email = forms.EmailField(label=_("Thư điện tử"), max_length=254, required=False)
     phone = forms.CharField(label=_("Điện thoại"), max_length=40, required=False)
     role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
     password = forms.CharField(
