@@ -6,6 +6,13 @@ never runs twice), records progress as it goes, and ends COMPLETE or FAILED with
 A page polls the row to draw a progress bar.
 
 A concrete job subclasses ``PersistedJob`` and implements ``execute(progress)``.
+
+Recovery: each claim counts an attempt and stamps ``heartbeat_at``, which ``set_progress``
+refreshes. A job left RUNNING by a dead worker (no heartbeat for
+``HAILONG_TASK_STALE_SECONDS``) is put back to PENDING and re-enqueued by the reaper
+(``hailong.jobs.reaper``), or ends FAILED after ``max_attempts()``. A long job must therefore
+report progress at least that often. A run that lost its claim this way never overwrites the
+newer attempt's outcome.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -53,8 +61,11 @@ class PersistedJob(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     PROGRESS_EVERY: ClassVar[int] = 500
+    MAX_ATTEMPTS: ClassVar[int | None] = None  # None: settings.HAILONG_TASK_MAX_ATTEMPTS
 
     class Meta:
         abstract = True
@@ -77,19 +88,28 @@ class PersistedJob(models.Model):
             return (self.finished_at - self.started_at).total_seconds()
         return None
 
+    @classmethod
+    def max_attempts(cls) -> int:
+        return cls.MAX_ATTEMPTS or int(settings.HAILONG_TASK_MAX_ATTEMPTS)
+
     def claim(self) -> bool:
         """PENDING → RUNNING with a conditional UPDATE; False if someone else has it."""
         now = timezone.now()
         rows = type(self)._default_manager.filter(pk=self.pk, status=JobStatus.PENDING)
-        claimed = rows.update(status=JobStatus.RUNNING, started_at=now)
+        claimed = rows.update(
+            status=JobStatus.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1
+        )
         if claimed:
-            self.status, self.started_at = JobStatus.RUNNING, now
+            self.refresh_from_db(fields=["attempts"])
+            self.status, self.started_at, self.heartbeat_at = JobStatus.RUNNING, now, now
         return bool(claimed)
 
     def set_progress(self, done: int, total: int) -> None:
+        """Record progress; it doubles as the heartbeat that keeps the reaper away."""
         self.progress_done, self.progress_total = done, total
+        self.heartbeat_at = timezone.now()
         type(self)._default_manager.filter(pk=self.pk).update(
-            progress_done=done, progress_total=total
+            progress_done=done, progress_total=total, heartbeat_at=self.heartbeat_at
         )
 
     def run(self) -> bool:
@@ -110,9 +130,20 @@ class PersistedJob(models.Model):
         return True
 
     def _finish(self, status: str, error: str) -> None:
+        """Save the outcome, unless the reaper gave the job to a newer attempt meanwhile."""
         self.status, self.error, self.finished_at = status, error, timezone.now()
         fields = ["status", "error", "finished_at", "progress_done", "progress_total"]
-        self.save(update_fields=[*fields, *self.result_fields()])
+        with transaction.atomic():
+            if not self._still_claimed():
+                logger.warning(
+                    "job %s %s lost its claim, outcome dropped", type(self).__name__, self.pk
+                )
+                return
+            self.save(update_fields=[*fields, *self.result_fields()])
+
+    def _still_claimed(self) -> bool:
+        rows = type(self)._default_manager.select_for_update().filter(pk=self.pk)
+        return rows.filter(status=JobStatus.RUNNING, attempts=self.attempts).exists()
 
     def result_fields(self) -> list[str]:
         """Fields ``execute`` fills in that ``_finish`` must save too."""
