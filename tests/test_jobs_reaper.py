@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import OperationalError
 from django.tasks import task
 from django.tasks.base import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from hailong.jobs.base import JobStatus
+from hailong.jobs import reaper
+from hailong.jobs.base import JobStatus, PersistedJob
 from hailong.jobs.models import MaintenanceKind, MaintenanceRun, WorkerHeartbeat
 from hailong.jobs.reaper import WORKER_LOST, reap
 from hailong.jobs.tasks import run_persisted_job
@@ -168,3 +170,27 @@ def test_reaping_twice_changes_nothing_the_second_time() -> None:
         "jobs_requeued": 0,
         "jobs_failed": 0,
     }
+
+
+def test_a_broken_job_model_does_not_stop_the_sweep_of_the_others(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first model swept has no table (an unapplied migration); the second is fine."""
+    job = a_running_job(heartbeat_minutes_ago=20)
+    real = reaper.persisted_jobs_stale
+    calls: list[type[PersistedJob]] = []
+
+    def first_call_broken(model: type[PersistedJob], now: dt.datetime) -> object:
+        calls.append(model)
+        if len(calls) == 1:
+            raise OperationalError("no such table: reports_export")
+        return real(model, now)
+
+    monkeypatch.setattr(reaper, "persisted_jobs_stale", first_call_broken)
+    monkeypatch.setattr(reaper, "persisted_job_models", lambda: [MaintenanceRun, MaintenanceRun])
+
+    with pytest.raises(OperationalError):
+        reap(now=NOW)
+
+    job.refresh_from_db()
+    assert job.status == JobStatus.PENDING

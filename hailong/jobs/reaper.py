@@ -23,6 +23,7 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
+from django.db import DatabaseError
 from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 from django.tasks.base import TaskResultStatus
@@ -141,9 +142,18 @@ def persisted_jobs_stale(model: type[PersistedJob], now: dt.datetime) -> QuerySe
 
 
 def persisted_jobs_reap(*, now: dt.datetime, counts: ReapCounts) -> None:
+    """Sweep every job model; one broken model (say, an unapplied migration) does not stop
+    the sweep of the others, and its error is raised at the end so the run shows FAILED."""
+    errors: list[DatabaseError] = []
     for model in persisted_job_models():
-        for job in persisted_jobs_stale(model, now):
-            persisted_job_recover(job, now=now, counts=counts)
+        try:
+            for job in persisted_jobs_stale(model, now):
+                persisted_job_recover(job, now=now, counts=counts)
+        except DatabaseError as exc:
+            logger.exception("could not reap %s", model._meta.label)
+            errors.append(exc)
+    if errors:
+        raise errors[0]
 
 
 def persisted_job_recover(job: PersistedJob, *, now: dt.datetime, counts: ReapCounts) -> None:
