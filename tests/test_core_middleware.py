@@ -72,3 +72,11 @@ def test_it_keeps_the_normalised_data_read_only() -> None:
     request = RequestFactory().get("/", {"q": "x"})
     NFCMiddleware(_echo)(request)
     assert not request.GET._mutable
+
+
+def test_a_malformed_multipart_body_is_a_400_not_a_500(cast: Cast) -> None:
+    url = reverse("units:department_create", args=[cast.ngoc_ha.pk])
+    response = cast.client(cast.carol).post(
+        url, b"--x\r\nnot a part", content_type="multipart/form-data"
+    )
+    assert response.status_code == 400

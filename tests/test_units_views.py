@@ -313,6 +313,37 @@ def test_bad_unit_input_is_refused_with_a_vietnamese_message(
     assert AdministrativeUnit.objects.count() == before
 
 
+def test_turning_a_ward_with_groups_into_a_district_is_refused(cast: Cast) -> None:
+    response = _post(
+        cast.client(cast.carol),
+        "units:edit",
+        cast.ngoc_ha.pk,
+        {"kind": UnitKind.URBAN_DISTRICT, "name": "Quận Ngọc Hà", "valid_from": "01/07/2025"},
+    )
+    assert response.status_code == 400
+    assert "Không thể đổi cấp của «Phường Ngọc Hà»" in _body(response)
+    cast.ngoc_ha.refresh_from_db()
+    assert (cast.ngoc_ha.kind, cast.ngoc_ha.name) == (UnitKind.WARD, "Phường Ngọc Hà")
+
+
+@pytest.mark.parametrize("pk", ["99999999999999999999", "-1", "1.5", "abc"])
+def test_an_odd_choice_id_is_a_form_error(cast: Cast, pk: str) -> None:
+    carol = cast.client(cast.carol)
+    officer = _post(
+        carol, "units:officer_create", cast.ngoc_ha.pk, {"full_name": "A", "department": pk}
+    )
+    succession = _post(
+        carol,
+        "units:succession_create",
+        cast.vinh_phuc.pk,
+        {"successor": pk, "effective_date": "01/07/2025"},
+    )
+    assert (officer.status_code, succession.status_code) == (400, 400)
+    assert "Hãy chọn một lựa chọn hợp lệ" in _body(officer)
+    assert not Officer.objects.filter(full_name="A").exists()
+    assert cast.vinh_phuc.successor_links.count() == 1
+
+
 def test_a_duplicate_department_name_is_refused_with_a_vietnamese_message(cast: Cast) -> None:
     response = _post(
         cast.client(cast.carol),
