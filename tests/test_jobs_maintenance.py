@@ -16,7 +16,7 @@ from hailong.jobs.models import MaintenanceKind, MaintenanceRun, ScheduledRun, W
 from hailong.jobs.tasks import run_maintenance
 from hailong.jobs.testing import worker_drain
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2026, 3, 5, 8, 0, tzinfo=dt.UTC)
 
@@ -72,6 +72,7 @@ def test_the_prune_keeps_unfinished_maintenance_runs() -> None:
     assert list(MaintenanceRun.objects.all()) == [kept]
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_maintenance_task_records_what_it_did() -> None:
     result = run_maintenance.enqueue(MaintenanceKind.REAP.value)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 import pytest
 from django.db import OperationalError
@@ -18,7 +20,7 @@ from hailong.jobs.reaper import WORKER_LOST, reap
 from hailong.jobs.tasks import run_persisted_job
 from hailong.jobs.testing import db_row_mark_running, worker_drain
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2026, 3, 5, 8, 0, tzinfo=dt.UTC)
 DONE: list[str] = []
@@ -89,6 +91,7 @@ def test_a_task_that_used_all_its_attempts_ends_failed_with_the_reason() -> None
     assert row.task_result.errors[0].exception_class_path == WORKER_LOST
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_requeued_task_runs_again_and_succeeds() -> None:
     DONE.clear()
     a_worker("killed", seen_seconds_ago=120)
@@ -115,10 +118,13 @@ def a_running_job(*, heartbeat_minutes_ago: float, attempts: int = 1) -> Mainten
     )
 
 
-def test_a_persisted_job_without_news_is_reset_and_enqueued_again() -> None:
+def test_a_persisted_job_without_news_is_reset_and_enqueued_again(
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager[object]],
+) -> None:
     job = a_running_job(heartbeat_minutes_ago=20)
 
-    counts = reap(now=NOW)
+    with django_capture_on_commit_callbacks(execute=True):
+        counts = reap(now=NOW)
 
     job.refresh_from_db()
     assert counts.jobs_requeued == 1
@@ -148,6 +154,7 @@ def test_a_persisted_job_out_of_attempts_ends_failed_with_a_message() -> None:
     assert not DBTaskResult.objects.filter(task_path=run_persisted_job.module_path).exists()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_reset_persisted_job_is_run_by_the_worker() -> None:
     job = a_running_job(heartbeat_minutes_ago=20)
     reap(now=NOW)

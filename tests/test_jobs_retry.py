@@ -14,7 +14,8 @@ from pytest_django import Settings
 from hailong.jobs.retry import Backoff, retrying_task
 from hailong.jobs.testing import db_row, worker_drain
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Tests that drive the worker need real transactions (it commits and checks connections).
+WORKER_DB = pytest.mark.django_db(transaction=True)
 
 
 @retrying_task(max_attempts=3, backoff=Backoff(base=60, jitter=0))
@@ -59,6 +60,7 @@ def test_the_backoff_grows_exponentially_with_jitter_and_a_cap(
     assert Backoff().delay(attempt, rng=lambda: rng) == pytest.approx(expected)
 
 
+@WORKER_DB
 def test_a_failing_retryable_task_is_put_back_with_backoff_and_its_error_kept() -> None:
     result = smtp_send.enqueue("an@example.vn")
     before = timezone.now()
@@ -74,6 +76,7 @@ def test_a_failing_retryable_task_is_put_back_with_backoff_and_its_error_kept() 
     assert row.run_after <= timezone.now() + dt.timedelta(seconds=60)
 
 
+@WORKER_DB
 def test_a_retry_waits_for_its_backoff_before_running_again() -> None:
     result = smtp_send.enqueue("an@example.vn")
     worker_drain()
@@ -83,6 +86,7 @@ def test_a_retry_waits_for_its_backoff_before_running_again() -> None:
     assert db_row(result).task_result.attempts == 1
 
 
+@WORKER_DB
 def test_it_stops_after_max_attempts_and_the_failure_stays_visible() -> None:
     result = smtp_send.enqueue("an@example.vn")
     for minutes in (0, 2, 5):
@@ -96,6 +100,7 @@ def test_it_stops_after_max_attempts_and_the_failure_stays_visible() -> None:
     assert "SMTP down" in row.task_result.errors[0].traceback
 
 
+@WORKER_DB
 def test_the_default_number_of_attempts_comes_from_settings(settings: Settings) -> None:
     settings.HAILONG_TASK_MAX_ATTEMPTS = 2
     result = smtp_send_default_attempts.enqueue()
@@ -107,6 +112,7 @@ def test_the_default_number_of_attempts_comes_from_settings(settings: Settings) 
     assert (row.status, row.task_result.attempts) == (TaskResultStatus.FAILED, 2)
 
 
+@WORKER_DB
 def test_an_error_outside_retry_on_fails_at_once() -> None:
     result = bad_input.enqueue()
 
@@ -116,6 +122,7 @@ def test_an_error_outside_retry_on_fails_at_once() -> None:
     assert (row.status, row.task_result.attempts) == (TaskResultStatus.FAILED, 1)
 
 
+@WORKER_DB
 def test_a_plain_task_is_not_retried() -> None:
     result = plain_failure.enqueue()
 
@@ -124,6 +131,7 @@ def test_a_plain_task_is_not_retried() -> None:
     assert db_row(result).status == TaskResultStatus.FAILED
 
 
+@WORKER_DB
 def test_a_task_interrupted_by_the_worker_shutting_down_is_run_again() -> None:
     result = interrupted.enqueue()
 

@@ -48,7 +48,7 @@ def restore_signals() -> Iterator[None]:
         signal.signal(sig, handler)
 
 
-def test_the_worker_runs_tasks_of_every_queue_it_serves() -> None:
+def test_the_worker_runs_a_task_from_the_reports_queue() -> None:
     result = record_heartbeat.enqueue()
 
     worker_drain(heartbeat_interval=0.1)
