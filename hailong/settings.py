@@ -221,11 +221,11 @@ TASKS = {
 }
 HAILONG_TASK_MAX_ATTEMPTS = env_int("HAILONG_TASK_MAX_ATTEMPTS", 5)
 HAILONG_TASK_STALE_SECONDS = env_int("HAILONG_TASK_STALE_SECONDS", 900)
-
 # A worker that misses four beats counts as dead; the reaper then requeues its task.
 HAILONG_WORKER_HEARTBEAT_SECONDS = env_int("HAILONG_WORKER_HEARTBEAT_SECONDS", 15)
 # Finished task results, scheduler slots and maintenance runs older than this are pruned.
 HAILONG_TASK_RESULT_DAYS = env_int("HAILONG_TASK_RESULT_DAYS", 14)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
