@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "hailong.core",
     "hailong.units",
     "hailong.accounts",
+    "hailong.surveys",
+    "hailong.dossiers",
     "hailong.jobs",
     "hailong.web",
 ]
@@ -133,6 +135,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "hailong" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
