@@ -20,6 +20,7 @@ urlpatterns = [
         "staff/tai-khoan/",
         include((accounts_urls.staff_urlpatterns, "staff_accounts")),
     ),
+    path("staff/", include("hailong.surveys.urls")),
 ]
 
 if settings.DEBUG:

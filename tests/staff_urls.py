@@ -32,6 +32,16 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "staff_accounts:staff_create": lambda c: {"pk": c.ngoc_ha.pk},
     "staff_accounts:role_add": lambda c: {"pk": c.ngoc_ha.pk},
     "staff_accounts:role_revoke": lambda c: {"pk": c.alice.role_assignments.get().pk},
+    "surveys:method_list": None,
+    "surveys:method_detail": lambda c: {"pk": _ward_method(c)},
+    "surveys:method_preview": lambda c: {"pk": _ward_method(c)},
+    "surveys:method_copy": lambda c: {"pk": _ward_method(c)},
+    "surveys:method_edit": lambda c: {"pk": _ward_method(c)},
+    "surveys:method_publish": lambda c: {"pk": _ward_method(c)},
+    "surveys:wave_list": lambda c: {"pk": c.ngoc_ha.pk},
+    "surveys:wave_create": lambda c: {"pk": c.ngoc_ha.pk},
+    "surveys:wave_detail": lambda c: {"pk": _ward_wave(c)},
+    "surveys:wave_edit": lambda c: {"pk": _ward_wave(c)},
 }
 
 
@@ -39,3 +49,15 @@ def _organisation(c: Cast) -> int:
     from hailong.units.services import mass_organisation_save
 
     return mass_organisation_save(unit=c.ngoc_ha, kind="phu_nu", name="Hội Phụ nữ").pk
+
+
+def _ward_method(c: Cast) -> int:
+    from hailong.surveys.testing import ward_method
+
+    return ward_method(c.ngoc_ha).pk
+
+
+def _ward_wave(c: Cast) -> int:
+    from hailong.surveys.testing import ward_wave
+
+    return ward_wave(c.ngoc_ha).pk
