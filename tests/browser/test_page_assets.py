@@ -8,10 +8,6 @@ from playwright.sync_api import ConsoleMessage, Page, Response
 from tests.browser.helpers import LOGIN_PATH
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="settings.py has no STATICFILES_DIRS for hailong/static, so staff.css is a 404",
-)
 def test_the_login_page_loads_its_stylesheet(page: Page) -> None:
     failed: list[str] = []
 
