@@ -28,6 +28,8 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "units:officer_edit": lambda c: {"pk": c.officer.pk},
     "units:organisation_create": lambda c: {"pk": c.ngoc_ha.pk},
     "units:organisation_edit": lambda c: {"pk": _organisation(c)},
+    "units:import_start": lambda c: {"pk": c.ngoc_ha.pk},
+    "units:import_status": lambda c: {"pk": _unit_import(c)},
     "staff_accounts:staff_list": None,
     "staff_accounts:staff_create": lambda c: {"pk": c.ngoc_ha.pk},
     "staff_accounts:role_add": lambda c: {"pk": c.ngoc_ha.pk},
@@ -61,3 +63,10 @@ def _ward_wave(c: Cast) -> int:
     from hailong.surveys.testing import ward_wave
 
     return ward_wave(c.ngoc_ha).pk
+
+
+def _unit_import(c: Cast) -> int:
+    from hailong.units.models import UnitImport
+
+    job = UnitImport.objects.create(root=c.ngoc_ha, created_by=c.carol, file="imports/x.csv")
+    return job.pk

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from hailong.core.forms import DateInput
@@ -120,3 +124,24 @@ class MassOrganisationForm(forms.Form):
     members = forms.IntegerField(
         label=_("Số hội viên"), required=False, min_value=0, max_value=10_000_000
     )
+
+
+class UnitImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp danh sách đơn vị (.csv hoặc .xlsx)"),
+        help_text=_("Dòng tiêu đề cần có cột «ten» và «loai»; xem bảng các cột bên dưới."),
+    )
+    dry_run = forms.BooleanField(label=_("Chỉ kiểm tra, chưa ghi vào hệ thống"), required=False)
+
+    SUFFIXES = (".csv", ".xlsx", ".txt")
+
+    def clean_file(self) -> UploadedFile[bytes]:
+        upload: UploadedFile[bytes] = self.cleaned_data["file"]
+        if PurePath(upload.name or "").suffix.lower() not in self.SUFFIXES:
+            raise forms.ValidationError(_("Chỉ nhận tệp .csv hoặc .xlsx."))
+        limit = settings.HAILONG_MAX_IMPORT_BYTES
+        if (upload.size or 0) > limit:
+            raise forms.ValidationError(
+                _("Tệp lớn hơn giới hạn %(limit)s.") % {"limit": filesizeformat(limit)}
+            )
+        return upload

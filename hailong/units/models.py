@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
+from pathlib import PurePath
 from typing import ClassVar
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from hailong.core.text import search_key
+from hailong.jobs.base import JobFailed, PersistedJob, Progress
 
 
 class UnitLevel(models.IntegerChoices):
@@ -299,3 +303,73 @@ class MassOrganisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def import_upload_to(instance: UnitImport, filename: str) -> str:
+    """An unguessable name under ``imports/`` that keeps the extension."""
+    suffix = PurePath(filename).suffix.lower()[:8]
+    return f"imports/{secrets.token_hex(16)}{suffix}"
+
+
+class UnitImport(PersistedJob):
+    """An uploaded unit list, imported in the background by ``hailong.units.importing``."""
+
+    root = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("nhập vào đơn vị"),
+        on_delete=models.CASCADE,
+        related_name="imports",
+    )
+    file = models.FileField(_("tệp"), upload_to=import_upload_to, max_length=200)
+    original_name = models.CharField(_("tên tệp"), max_length=200, blank=True, default="")
+    dry_run = models.BooleanField(_("chỉ kiểm tra, không ghi"), default=False)
+    created_count = models.PositiveIntegerField(_("số đơn vị thêm mới"), default=0)
+    updated_count = models.PositiveIntegerField(_("số đơn vị cập nhật"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("số đơn vị giữ nguyên"), default=0)
+    errors = models.JSONField(_("các lỗi"), default=list, blank=True)
+    error_total = models.PositiveIntegerField(_("tổng số lỗi"), default=0)
+    ignored_columns = models.JSONField(_("các cột không dùng"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("lượt nhập danh sách đơn vị")
+        verbose_name_plural = _("lượt nhập danh sách đơn vị")
+        ordering: ClassVar[list[str]] = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name or self.file.name or ""
+
+    @property
+    def errors_more(self) -> int:
+        """How many errors were counted but not kept."""
+        return max(0, self.error_total - len(self.errors))
+
+    def result_fields(self) -> list[str]:
+        return [
+            "created_count",
+            "updated_count",
+            "unchanged_count",
+            "errors",
+            "error_total",
+            "ignored_columns",
+        ]
+
+    def execute(self, progress: Progress) -> None:
+        from hailong.units.importing import ImportRefused, units_import
+
+        if self.created_by is None:
+            raise JobFailed(gettext("Tài khoản đã tải tệp lên không còn tồn tại."))
+        try:
+            with self.file.open("rb") as handle:
+                result = units_import(
+                    source=handle,
+                    actor=self.created_by,
+                    root=self.root,
+                    dry_run=self.dry_run,
+                    progress=progress,
+                )
+        except ImportRefused as refused:
+            self.errors = [issue.as_json() for issue in refused.issues]
+            self.error_total = refused.total
+            raise JobFailed(refused.message) from refused
+        self.created_count, self.updated_count = result.created, result.updated
+        self.unchanged_count, self.ignored_columns = result.unchanged, result.ignored_columns

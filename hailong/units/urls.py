@@ -19,4 +19,6 @@ urlpatterns = [
     path("can-bo/<int:pk>/sua/", views.officer_edit, name="officer_edit"),
     path("<int:pk>/to-chuc/them/", views.organisation_create, name="organisation_create"),
     path("to-chuc/<int:pk>/sua/", views.organisation_edit, name="organisation_edit"),
+    path("<int:pk>/nhap/", views.import_start, name="import_start"),
+    path("nhap/<int:pk>/", views.import_status, name="import_status"),
 ]

@@ -30,8 +30,17 @@ from hailong.units.forms import (
     OfficerForm,
     SuccessionForm,
     UnitForm,
+    UnitImportForm,
 )
-from hailong.units.models import AdministrativeUnit, Department, MassOrganisation, Officer
+from hailong.units.importing import unit_import_start
+from hailong.units.importing.parsing import COLUMN_ALIASES, REQUIRED
+from hailong.units.models import (
+    AdministrativeUnit,
+    Department,
+    MassOrganisation,
+    Officer,
+    UnitImport,
+)
 
 
 def _parse_day(value: str | None) -> dt.date | None:
@@ -277,3 +286,40 @@ def _organisation_page(
             "unit": unit,
         },
     )
+
+
+def _import_url(job: object) -> str:
+    assert isinstance(job, UnitImport)
+    return reverse("units:import_status", args=[job.pk])
+
+
+@login_required
+def import_start(request: AuthedHttpRequest, pk: int) -> HttpResponse:
+    unit = get_unit_for_user(request.user, Perm.MANAGE_UNITS, pk)
+    posted = request.method == "POST"
+    form = UnitImportForm(request.POST if posted else None, request.FILES if posted else None)
+    return form_page(
+        request,
+        form,
+        lambda data: unit_import_start(actor=request.user, root=unit, **data),
+        template="units/import_form.html",
+        success_url=_import_url,
+        success_message=_("Đã nhận tệp. Hệ thống đang kiểm tra và nhập."),
+        context={
+            "unit": unit,
+            "columns": [
+                (name, aliases, name in REQUIRED) for name, aliases in COLUMN_ALIASES.items()
+            ],
+            "recent": UnitImport.objects.filter(root=unit).select_related("created_by")[:5],
+        },
+    )
+
+
+@login_required
+def import_status(request: AuthedHttpRequest, pk: int) -> HttpResponse:
+    jobs = UnitImport.objects.select_related("root", "created_by")
+    job = get_for_user(jobs, request.user, Perm.MANAGE_UNITS, unit_field="root", pk=pk)
+    # A job's own refusal is for the user; an unexpected crash stores a traceback, never shown.
+    failure = "" if job.error.startswith("Traceback") else job.error
+    context = {"job": job, "unit": job.root, "failure": failure}
+    return render(request, "units/import_status.html", context)
