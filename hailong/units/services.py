@@ -117,7 +117,8 @@ def _check_code_free(
     valid_to: dt.date | None,
     instance: AdministrativeUnit | None,
 ) -> None:
-    overlapping = AdministrativeUnit.objects.filter(code=code)
+    # exclude(code="") lets SQLite use the partial unique index on code.
+    overlapping = AdministrativeUnit.objects.filter(code=code).exclude(code="")
     if valid_to is not None:
         overlapping = overlapping.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=valid_to))
     if valid_from is not None:
