@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "hailong.surveys",
     "hailong.dossiers",
     "hailong.jobs",
+    "hailong.indices",
     "hailong.web",
 ]
 
@@ -156,6 +157,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 HAILONG_MAX_IMPORT_BYTES = env_int("HAILONG_MAX_IMPORT_BYTES", 50 * 1024 * 1024)
+HAILONG_MAX_IMPORT_ROWS = env_int("HAILONG_MAX_IMPORT_ROWS", 200_000)
 
 CACHES = {
     "default": {
