@@ -5,6 +5,8 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
+from django.utils.csp import CSP
+
 from hailong.core.env import (
     ConfigError,
     database_from_url,
@@ -185,7 +187,7 @@ X_FRAME_OPTIONS = "DENY"
 
 SECURE_CSP = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", "'nonce'"],
+    "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import ConsoleMessage, Page, Response
 
 from tests.browser.helpers import LOGIN_PATH
@@ -22,10 +21,6 @@ def test_the_login_page_loads_its_stylesheet(page: Page) -> None:
     assert page.evaluate("() => document.styleSheets.length") >= 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SECURE_CSP lists the string \"'nonce'\" instead of django.utils.csp.CSP.NONCE",
-)
 def test_the_login_page_has_a_valid_content_security_policy(page: Page) -> None:
     problems: list[str] = []
 

@@ -18,10 +18,13 @@ class Command(BaseCommand):
         parser.add_argument("--quiet", action="store_true", help="Do not print the summary.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        ctx = DemoContext(log=lambda msg: self.stdout.write(f"  · {msg}"))
+        quiet = options["quiet"]
+        ctx = DemoContext(
+            log=(lambda msg: None) if quiet else (lambda msg: self.stdout.write(f"  · {msg}"))
+        )
         with transaction.atomic():
             run_seeders(ctx)
-        if options["quiet"]:
+        if quiet:
             return
         base = settings.SITE_URL.rstrip("/")
         self.stdout.write(self.style.SUCCESS("\nDữ liệu mẫu đã sẵn sàng / demo data ready.\n"))
