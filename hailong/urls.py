@@ -7,6 +7,7 @@ from django.conf.urls.static import static
 from django.urls import include, path
 
 from hailong.accounts import urls as accounts_urls
+from hailong.dossiers import urls as dossier_urls
 from hailong.web import views as web_views
 
 urlpatterns = [
@@ -21,6 +22,8 @@ urlpatterns = [
         include((accounts_urls.staff_urlpatterns, "staff_accounts")),
     ),
     path("staff/", include("hailong.surveys.urls")),
+    path("staff/", include((dossier_urls.staff_urlpatterns, "dossiers"))),
+    path("danh-gia/", include((dossier_urls.public_urlpatterns, "dossier_rating"))),
 ]
 
 if settings.DEBUG:

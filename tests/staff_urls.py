@@ -34,6 +34,13 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "staff_accounts:staff_create": lambda c: {"pk": c.ngoc_ha.pk},
     "staff_accounts:role_add": lambda c: {"pk": c.ngoc_ha.pk},
     "staff_accounts:role_revoke": lambda c: {"pk": c.alice.role_assignments.get().pk},
+    "dossiers:list": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "dossiers:detail": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _dossier(c)},
+    "dossiers:receipt": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _dossier(c)},
+    "dossiers:import_upload": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "dossiers:import_map": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "dossiers:import_status": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _dossier_import(c)},
+    "dossiers:procedures": None,
     "surveys:method_list": None,
     "surveys:method_detail": lambda c: {"pk": _ward_method(c)},
     "surveys:method_preview": lambda c: {"pk": _ward_method(c)},
@@ -70,3 +77,19 @@ def _unit_import(c: Cast) -> int:
 
     job = UnitImport.objects.create(root=c.ngoc_ha, created_by=c.carol, file="imports/x.csv")
     return job.pk
+
+
+def _dossier(c: Cast) -> int:
+    from hailong.dossiers.services import dossier_upsert
+    from tests.test_dossiers_factories import VALID_DATA, load_catalogue
+
+    load_catalogue()
+    outcome = dossier_upsert(unit=c.ngoc_ha, data=VALID_DATA)
+    assert outcome.dossier is not None
+    return outcome.dossier.pk
+
+
+def _dossier_import(c: Cast) -> int:
+    from hailong.dossiers.models import DossierImport
+
+    return DossierImport.objects.create(unit=c.ngoc_ha, file="x.csv", original_name="x.csv").pk

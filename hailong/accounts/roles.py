@@ -47,6 +47,7 @@ ROLE_PERMS: dict[str, frozenset[Perm]] = {
         Perm.APPROVE_CAMPAIGNS,
         Perm.MANAGE_CAMPAIGNS,
         Perm.MANAGE_ARTICLES,
+        Perm.MANAGE_DOSSIERS,
     },
     Role.ONE_STOP: _READ | {Perm.ENTER_RESPONSES, Perm.MANAGE_DOSSIERS},
     Role.COMMUNICATION: _READ | {Perm.MANAGE_CAMPAIGNS, Perm.MANAGE_ARTICLES},
