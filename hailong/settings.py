@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "hailong.accounts",
     "hailong.surveys",
     "hailong.dossiers",
+    "hailong.responses",
     "hailong.jobs",
     "hailong.indices",
     "hailong.web",

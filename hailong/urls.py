@@ -8,6 +8,7 @@ from django.urls import include, path
 
 from hailong.accounts import urls as accounts_urls
 from hailong.dossiers import urls as dossier_urls
+from hailong.responses import urls as response_urls
 from hailong.web import views as web_views
 
 urlpatterns = [
@@ -24,6 +25,8 @@ urlpatterns = [
     path("staff/", include("hailong.surveys.urls")),
     path("staff/", include((dossier_urls.staff_urlpatterns, "dossiers"))),
     path("danh-gia/", include((dossier_urls.public_urlpatterns, "dossier_rating"))),
+    path("staff/", include((response_urls.staff_urlpatterns, "responses"))),
+    path("k/", include((response_urls.public_urlpatterns, "survey_form"))),
 ]
 
 if settings.DEBUG:

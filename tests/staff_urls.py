@@ -51,6 +51,16 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "surveys:wave_create": lambda c: {"pk": c.ngoc_ha.pk},
     "surveys:wave_detail": lambda c: {"pk": _ward_wave(c)},
     "surveys:wave_edit": lambda c: {"pk": _ward_wave(c)},
+    "responses:sources": lambda c: {"pk": _ward_wave(c)},
+    "responses:source_create": lambda c: {"pk": _ward_wave(c)},
+    "responses:source_qr": lambda c: _wave_source(c),
+    "responses:source_poster": lambda c: _wave_source(c),
+    "responses:source_card": lambda c: _wave_source(c),
+    "responses:source_toggle": lambda c: _wave_source(c),
+    "responses:responses": lambda c: {"pk": _ward_wave(c)},
+    "responses:response_status": lambda c: _wave_response(c),
+    "responses:contacts": lambda c: {"pk": _ward_wave(c)},
+    "responses:contact_handle": lambda c: _wave_contact(c),
 }
 
 
@@ -93,3 +103,48 @@ def _dossier_import(c: Cast) -> int:
     from hailong.dossiers.models import DossierImport
 
     return DossierImport.objects.create(unit=c.ngoc_ha, file="x.csv", original_name="x.csv").pk
+
+
+def _wave_source(c: Cast) -> dict[str, int]:
+    from hailong.responses.models import Source
+
+    wave_pk = _ward_wave(c)
+    source, _created = Source.objects.get_or_create(
+        wave_id=wave_pk, label="Quầy một cửa", defaults={"kind": "mot_cua"}
+    )
+    return {"pk": wave_pk, "source_pk": source.pk}
+
+
+def _wave_response(c: Cast) -> dict[str, int]:
+    from django.utils import timezone
+
+    from hailong.responses.models import Response
+    from hailong.surveys.testing import ward_wave
+
+    wave = ward_wave(c.ngoc_ha)
+    response = Response.objects.create(
+        wave=wave,
+        method_version=wave.method_version,
+        unit=wave.unit,
+        channel="paper",
+        submitted_at=timezone.now(),
+    )
+    return {"pk": wave.pk, "response_pk": response.pk}
+
+
+def _wave_contact(c: Cast) -> dict[str, int]:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from hailong.responses.models import ContactRequest
+
+    wave_pk = _ward_wave(c)
+    request = ContactRequest.objects.create(
+        wave_id=wave_pk,
+        phone="0912345678",
+        consent_text="Tôi đồng ý",
+        consent_at=timezone.now(),
+        purge_after=dt.date(2030, 1, 1),
+    )
+    return {"pk": wave_pk, "request_pk": request.pk}

@@ -8,6 +8,7 @@ from hailong.core.bench.base import BenchError, Benchmark
 
 MODULES = [
     "staff_home_rps",
+    "dossier_import",
 ]
 
 
