@@ -33,6 +33,7 @@ class Perm(StrEnum):
     MANAGE_CAMPAIGNS = "campaigns.manage"
     APPROVE_CAMPAIGNS = "campaigns.approve"
     MANAGE_ARTICLES = "articles.manage"
+    VIEW_CONTACTS = "responses.contacts"
 
 
 _READ = frozenset({Perm.VIEW_UNITS, Perm.VIEW_RESULTS})
@@ -48,6 +49,7 @@ ROLE_PERMS: dict[str, frozenset[Perm]] = {
         Perm.MANAGE_CAMPAIGNS,
         Perm.MANAGE_ARTICLES,
         Perm.MANAGE_DOSSIERS,
+        Perm.VIEW_CONTACTS,
     },
     Role.ONE_STOP: _READ | {Perm.ENTER_RESPONSES, Perm.MANAGE_DOSSIERS},
     Role.COMMUNICATION: _READ | {Perm.MANAGE_CAMPAIGNS, Perm.MANAGE_ARTICLES},
