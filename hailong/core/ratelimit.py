@@ -81,3 +81,20 @@ def retry_after(rule: Rule, *, now: float | None = None) -> int:
     moment = time.time() if now is None else now
     return max(1, int(rule.window - moment % rule.window))
 
+
+def _daily_salt(now: float | None = None) -> bytes:
+    """A salt that changes every UTC day: yesterday's fingerprints cannot be recomputed today."""
+    day = int((time.time() if now is None else now) // 86_400)
+    return hmac.new(settings.SECRET_KEY.encode(), f"rl-salt:{day}".encode(), "sha256").digest()
+
+
+def client_fingerprint(request: HttpRequest, *, now: float | None = None) -> str:
+    """A keyed hash of the client's address and browser (User-Agent) under a daily salt.
+
+    Finer than ``client_id`` (people in one meeting hall share a Wi-Fi address but not a phone
+    model) and unlinkable across days; nothing reversible is kept, only cache counters.
+    """
+    address = client_id(request)
+    agent = str(request.META.get("HTTP_USER_AGENT", ""))[:400]
+    message = f"{address}\n{agent}".encode()
+    return hmac.new(_daily_salt(now), message, hashlib.sha256).hexdigest()[:24]
