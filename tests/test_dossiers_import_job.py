@@ -122,3 +122,12 @@ def test_starting_an_import_queues_the_job_after_commit(
     job.refresh_from_db()
     assert job.status == JobStatus.COMPLETE
     assert job.created_count == 2
+
+
+def test_the_progress_total_is_known_even_when_the_sheet_omits_its_size(cast: Cast) -> None:
+    job = start_import(cast, xlsx_bytes([row(n) for n in range(1, 31)]))
+    seen: list[tuple[int, int]] = []
+    job.claim()
+    job.execute(lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, 30)
+    assert seen[-1] == (30, 30)

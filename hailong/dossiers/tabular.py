@@ -114,7 +114,8 @@ def open_table(file: IO[bytes], fmt: TableFormat) -> Iterator[Table]:
     """Open the first sheet once (an XLSX without a size costs a full pass to open)."""
     if fmt.kind == "xlsx":
         with _workbook(file) as sheet:
-            yield Table(rows=_xlsx_rows(sheet), estimate=int(sheet.max_row or 0))
+            estimate = int(sheet.max_row or 0) or _xlsx_count_rows(file, sheet)
+            yield Table(rows=_xlsx_rows(sheet), estimate=estimate)
         return
     estimate = csv_row_estimate(file)
     rows = _csv_rows(file, fmt)
@@ -146,6 +147,22 @@ def _workbook(file: IO[bytes]) -> Iterator[Any]:
         yield workbook.worksheets[0]
     finally:
         workbook.close()
+
+
+def _xlsx_count_rows(file: IO[bytes], sheet: Any) -> int:
+    """Count ``<row`` tags in the sheet's XML: a cheap estimate when the sheet omits its size."""
+    member = getattr(sheet, "_worksheet_path", "xl/worksheets/sheet1.xml")
+    count, tail = 0, b""
+    try:
+        with zipfile.ZipFile(file) as archive, archive.open(member) as xml:
+            while chunk := xml.read(_CHUNK):
+                data = tail + chunk
+                count += data.count(b"<row ") + data.count(b":row ")
+                tail = data[-5:]  # a tag cut by the chunk boundary is counted next time
+                count -= tail.count(b"<row ") + tail.count(b":row ")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return 0
+    return count + tail.count(b"<row ") + tail.count(b":row ")
 
 
 def _xlsx_rows(sheet: Any) -> Rows:
