@@ -24,6 +24,7 @@ class DemoContext:
     objects: dict[str, Any] = field(default_factory=dict)
     accounts: list[tuple[str, str, str]] = field(default_factory=list)  # username, pwd, what
     urls: list[tuple[str, str]] = field(default_factory=list)  # what, path
+    finalizers: list[Callable[[], None]] = field(default_factory=list)  # run after all seeders
 
 
 def run_seeders(ctx: DemoContext) -> DemoContext:
@@ -35,4 +36,6 @@ def run_seeders(ctx: DemoContext) -> DemoContext:
             continue
         module = importlib.import_module(module_name)
         module.seed(ctx)
+    for finalize in ctx.finalizers:
+        finalize()
     return ctx

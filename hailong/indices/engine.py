@@ -27,15 +27,15 @@ class ItemStats:
     """Figures for one item. ``n`` counts valid answers (blanks and N/A excluded)."""
 
     code: str
-    n: int
-    distribution: dict[int, int]
-    satisfied: int
+    n: float
+    distribution: dict[int, float]
+    satisfied: float
     satisfied_pct: float | None
     mean: float | None
     ci_low: float | None
     ci_high: float | None
-    not_applicable: int = 0
-    blank: int = 0
+    not_applicable: float = 0
+    blank: float = 0
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class PartStats:
 
 @dataclass(frozen=True)
 class MethodResult:
-    n: int
+    n: float
     overall: float | None
     elements: dict[str, ElementStats]
     parts: dict[str, PartStats]
@@ -63,7 +63,7 @@ class MethodResult:
     extra: dict[str, object] = field(default_factory=dict)
 
 
-def wilson_interval(successes: int, n: int, z: float = Z_95) -> tuple[float, float] | None:
+def wilson_interval(successes: float, n: float, z: float = Z_95) -> tuple[float, float] | None:
     """The Wilson score interval for a proportion, in percent; ``None`` when ``n`` is 0."""
     if n <= 0:
         return None
@@ -78,7 +78,7 @@ def wilson_interval(successes: int, n: int, z: float = Z_95) -> tuple[float, flo
 
 def item_stats(
     code: str,
-    counts: Mapping[Value | None, int],
+    counts: Mapping[Value | None, float],
     *,
     scale_values: Sequence[int],
     satisfied_values: Collection[int],
@@ -91,8 +91,9 @@ def item_stats(
        answers; the Wilson interval is on the satisfied share.
     """
     valid = set(scale_values)
-    distribution = dict.fromkeys(scale_values, 0)
-    blank = not_applicable = 0
+    distribution: dict[int, float] = dict.fromkeys(scale_values, 0)
+    blank: float = 0
+    not_applicable: float = 0
     for value, count in counts.items():
         if count < 0:
             raise ValueError(f"negative count for {code}={value!r}")
@@ -135,7 +136,9 @@ def element_stats(code: str, items: Sequence[ItemStats]) -> ElementStats:
     )
 
 
-def share_choosing(counts: Mapping[Value | None, int], options: Collection[Value]) -> float | None:
+def share_choosing(
+    counts: Mapping[Value | None, float], options: Collection[Value]
+) -> float | None:
     """Share (percent) of the non-blank answers that chose one of ``options``.
 
     Used for perception indices ("no harassment") and, with the top options, for priorities.
@@ -165,8 +168,8 @@ def rank_priorities(shares: Mapping[str, float | None]) -> list[tuple[str, float
 
 def compute_method(
     *,
-    n: int,
-    item_counts: Mapping[str, Mapping[Value | None, int]],
+    n: float,
+    item_counts: Mapping[str, Mapping[Value | None, float]],
     items: Sequence[tuple[str, Sequence[int], Collection[int]]],
     elements: Sequence[tuple[str, Sequence[str]]],
     overall_rule: str,

@@ -54,7 +54,7 @@ class MethodSpec:
 
 
 def compute(
-    spec: MethodSpec, n: int, item_counts: Mapping[str, Mapping[engine.Value | None, int]]
+    spec: MethodSpec, n: float, item_counts: Mapping[str, Mapping[engine.Value | None, float]]
 ) -> dict[str, Any]:
     """Every figure of a method from per-item counts, in the public JSON shape (unrounded).
 

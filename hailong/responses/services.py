@@ -24,6 +24,7 @@ from hailong.accounts.roles import Perm
 from hailong.accounts.scope import user_can
 from hailong.core.errors import PermissionDenied, ServiceError
 from hailong.core.text import clean_line, nfc
+from hailong.indices import aggregates
 from hailong.responses.channels import REGISTRY, Channel, channel_get
 from hailong.responses.models import (
     ContactAccess,
@@ -271,7 +272,7 @@ def _store_response(
     """Insert the response row. Runs inside ``response_submit``'s transaction: anything that
     must change together with a new response (running aggregates) belongs here."""
     status = ResponseStatus.FLAGGED if SUSPICIOUS & set(flags) else ResponseStatus.VALID
-    return Response.objects.create(
+    response = Response.objects.create(
         wave=wave,
         method_version_id=wave.method_version_id,
         unit_id=wave.unit_id,
@@ -291,6 +292,8 @@ def _store_response(
         invitation=invitation,
         entered_by=entered_by,
     )
+    aggregates.record([response])
+    return response
 
 
 def _contact_create(
