@@ -284,17 +284,17 @@ def _ward_form(**overrides: str) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (_ward_form(valid_from="31/02/2025"), "Nhập một ngày hợp lệ."),
-        (_ward_form(valid_from="2025-13-01"), "Nhập một ngày hợp lệ."),
+        (_ward_form(valid_from="31/02/2025"), "Vui lòng nhập ngày hợp lệ theo dạng ngày/tháng/năm, ví dụ 05/03/2026."),
+        (_ward_form(valid_from="2025-13-01"), "Vui lòng nhập ngày hợp lệ theo dạng ngày/tháng/năm, ví dụ 05/03/2026."),
         (
             _ward_form(valid_from="01/07/2025", valid_to="30/06/2025"),
             "Ngày hết hiệu lực (30/06/2025) trước ngày bắt đầu hiệu lực (01/07/2025).",
         ),
         (_ward_form(population="1000000000000"), "100000000"),
         (_ward_form(population="-5"), "0"),
-        (_ward_form(households="nhiều"), "Nhập một số tổng thể."),
-        (_ward_form(name=""), "Trường này là bắt buộc."),
-        (_ward_form(name="\u200b\ufeff"), "Trường này là bắt buộc."),
+        (_ward_form(households="nhiều"), "Vui lòng nhập một số nguyên."),
+        (_ward_form(name=""), "Vui lòng điền mục này."),
+        (_ward_form(name="\u200b\ufeff"), "Vui lòng điền mục này."),
         (_ward_form(name="P" * 201), "200"),
         (_ward_form(kind=UnitKind.RESIDENTIAL_GROUP), "Tổ dân phố"),
         (_ward_form(kind="khong_co"), "Tổ dân phố"),
@@ -339,7 +339,7 @@ def test_an_odd_choice_id_is_a_form_error(cast: Cast, pk: str) -> None:
         {"successor": pk, "effective_date": "01/07/2025"},
     )
     assert (officer.status_code, succession.status_code) == (400, 400)
-    assert "Hãy chọn một lựa chọn hợp lệ" in _body(officer)
+    assert "Vui lòng chọn một trong các lựa chọn có sẵn" in _body(officer)
     assert not Officer.objects.filter(full_name="A").exists()
     assert cast.vinh_phuc.successor_links.count() == 1
 
@@ -365,7 +365,7 @@ def test_an_officer_in_another_wards_department_is_refused(cast: Cast) -> None:
         {"full_name": "Nguyễn Văn B", "department": other.pk},
     )
     assert response.status_code == 400
-    assert "Hãy chọn một lựa chọn hợp lệ" in _body(response)
+    assert "Vui lòng chọn một trong các lựa chọn có sẵn" in _body(response)
     assert not Officer.objects.filter(full_name="Nguyễn Văn B").exists()
 
 
@@ -374,9 +374,9 @@ def test_an_officer_in_another_wards_department_is_refused(cast: Cast) -> None:
     [
         ({"share": "1,5"}, "1"),
         ({"share": "0,12345"}, "4"),
-        ({"share": "nửa"}, "Nhập một số."),
-        ({"effective_date": "30/02/2025"}, "Nhập một ngày hợp lệ."),
-        ({"successor": "999999999"}, "Hãy chọn một lựa chọn hợp lệ"),
+        ({"share": "nửa"}, "Vui lòng nhập một số."),
+        ({"effective_date": "30/02/2025"}, "Vui lòng nhập ngày hợp lệ theo dạng ngày/tháng/năm, ví dụ 05/03/2026."),
+        ({"successor": "999999999"}, "Vui lòng chọn một trong các lựa chọn có sẵn"),
     ],
 )
 def test_bad_succession_input_is_refused(cast: Cast, data: dict[str, str], message: str) -> None:
