@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "hailong.responses",
     "hailong.jobs",
     "hailong.indices",
+    "hailong.reports",
     "hailong.web",
 ]
 
