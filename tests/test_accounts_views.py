@@ -136,8 +136,8 @@ def test_it_refuses_a_username_with_diacritics(cast: Cast) -> None:
 @pytest.mark.parametrize(
     ("password", "message"),
     [
-        ("12345678", "Mật khẩu này quá phổ biến."),
-        ("83920571", "Mật khẩu này hoàn toàn là số."),
+        ("12345678", "Mật khẩu này quá phổ biến, dễ bị đoán."),
+        ("83920571", "Mật khẩu không được chỉ gồm chữ số."),
         ("ngắn", "Mật khẩu quá ngắn: cần ít nhất 8 ký tự."),
         ("ngocha.vanthu", "Mật khẩu quá giống với"),
     ],
