@@ -23,6 +23,7 @@ urlpatterns = [
         include((accounts_urls.staff_urlpatterns, "staff_accounts")),
     ),
     path("staff/", include("hailong.surveys.urls")),
+    path("staff/", include("hailong.reports.urls")),
     path("staff/", include((dossier_urls.staff_urlpatterns, "dossiers"))),
     path("danh-gia/", include((dossier_urls.public_urlpatterns, "dossier_rating"))),
     path("staff/", include((response_urls.staff_urlpatterns, "responses"))),

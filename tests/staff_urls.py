@@ -51,6 +51,9 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "surveys:wave_create": lambda c: {"pk": c.ngoc_ha.pk},
     "surveys:wave_detail": lambda c: {"pk": _ward_wave(c)},
     "surveys:wave_edit": lambda c: {"pk": _ward_wave(c)},
+    "reports:list": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "reports:status": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _report_job(c)},
+    "reports:download": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _report_job(c)},
     "responses:sources": lambda c: {"pk": _ward_wave(c)},
     "responses:source_create": lambda c: {"pk": _ward_wave(c)},
     "responses:source_qr": lambda c: _wave_source(c),
@@ -80,6 +83,12 @@ def _ward_wave(c: Cast) -> int:
     from hailong.surveys.testing import ward_wave
 
     return ward_wave(c.ngoc_ha).pk
+
+
+def _report_job(c: Cast) -> int:
+    from hailong.reports.models import ReportJob
+
+    return ReportJob.objects.create(unit=c.ngoc_ha, kind="unit_roster", format="pdf").pk
 
 
 def _unit_import(c: Cast) -> int:
