@@ -13,12 +13,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hailong.reports.kinds.base import ReportKind
+from hailong.reports.kinds.survey_responses import SurveyResponses
+from hailong.reports.kinds.unit_indices import UnitIndices
 from hailong.reports.kinds.unit_roster import UnitRoster
+from hailong.reports.kinds.ward_ranking import WardRanking
 
 if TYPE_CHECKING:
     from hailong.units.models import AdministrativeUnit
 
-KINDS: dict[str, ReportKind] = {kind.key: kind for kind in (UnitRoster(),)}
+KINDS: dict[str, ReportKind] = {
+    kind.key: kind for kind in (UnitRoster(), SurveyResponses(), UnitIndices(), WardRanking())
+}
 
 
 def kind_get(key: str) -> ReportKind | None:

@@ -1,0 +1,1 @@
+"""Staff pages of the indices: the ward dashboard, its drill-down, the city ranking, exports."""
