@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "hailong.surveys",
     "hailong.dossiers",
     "hailong.responses",
+    "hailong.kiosk",
     "hailong.jobs",
     "hailong.indices",
     "hailong.reports",
@@ -166,6 +167,11 @@ HAILONG_MAX_IMPORT_ROWS = env_int("HAILONG_MAX_IMPORT_ROWS", 200_000)
 HAILONG_SMALL_CELL_THRESHOLD = env_int("HAILONG_SMALL_CELL_THRESHOLD", 10)
 # Behind nginx: the request header that carries the client address (e.g. HTTP_X_REAL_IP).
 HAILONG_CLIENT_IP_HEADER = env_str("HAILONG_CLIENT_IP_HEADER", "")
+# Desk kiosks: this many perfect-score responses within these minutes at one tablet are
+# flagged "burst" for the leader (never dropped); submissions a tablet may send per 10 minutes.
+HAILONG_KIOSK_BURST_COUNT = env_int("HAILONG_KIOSK_BURST_COUNT", 5)
+HAILONG_KIOSK_BURST_MINUTES = env_int("HAILONG_KIOSK_BURST_MINUTES", 10)
+HAILONG_KIOSK_SUBMITS_PER_10_MIN = env_int("HAILONG_KIOSK_SUBMITS_PER_10_MIN", 60)
 
 CACHES = {
     "default": {

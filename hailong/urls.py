@@ -8,6 +8,7 @@ from django.urls import include, path
 
 from hailong.accounts import urls as accounts_urls
 from hailong.dossiers import urls as dossier_urls
+from hailong.kiosk import urls as kiosk_urls
 from hailong.responses import urls as response_urls
 from hailong.web import views as web_views
 
@@ -29,6 +30,8 @@ urlpatterns = [
     path("danh-gia/", include((dossier_urls.public_urlpatterns, "dossier_rating"))),
     path("staff/", include((response_urls.staff_urlpatterns, "responses"))),
     path("k/", include((response_urls.public_urlpatterns, "survey_form"))),
+    path("staff/", include((kiosk_urls.staff_urlpatterns, "kiosk"))),
+    path("kiosk/", include((kiosk_urls.public_urlpatterns, "kiosk_public"))),
 ]
 
 if settings.DEBUG:

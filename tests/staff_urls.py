@@ -69,6 +69,11 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "responses:response_status": lambda c: _wave_response(c),
     "responses:contacts": lambda c: {"pk": _ward_wave(c)},
     "responses:contact_handle": lambda c: _wave_contact(c),
+    "kiosk:list": lambda c: {"pk": _kiosk_wave(c)},
+    "kiosk:create": lambda c: {"pk": _kiosk_wave(c)},
+    "kiosk:edit": lambda c: _kiosk(c),
+    "kiosk:flags": lambda c: {"pk": _kiosk_wave(c)},
+    "kiosk:review": lambda c: _kiosk_response(c),
 }
 
 
@@ -162,3 +167,48 @@ def _wave_contact(c: Cast) -> dict[str, int]:
         purge_after=dt.date(2030, 1, 1),
     )
     return {"pk": wave_pk, "request_pk": request.pk}
+
+
+def _kiosk_wave(c: Cast) -> int:
+    from hailong.surveys.testing import ward_wave
+
+    wave = ward_wave(c.ngoc_ha)
+    if "kiosk" not in wave.channels:
+        wave.channels = [*wave.channels, "kiosk"]
+        wave.save(update_fields=["channels"])
+    return wave.pk
+
+
+def _kiosk(c: Cast) -> dict[str, int]:
+    from hailong.kiosk.models import Kiosk
+    from hailong.kiosk.services import kiosk_create
+
+    wave_pk = _kiosk_wave(c)
+    kiosk = Kiosk.objects.filter(wave_id=wave_pk).first()
+    if kiosk is None:
+        from hailong.surveys.models import SurveyWave
+
+        wave = SurveyWave.objects.get(pk=wave_pk)
+        kiosk = kiosk_create(actor=None, wave=wave, name="Máy tính bảng quầy số 1")
+    return {"pk": wave_pk, "kiosk_pk": kiosk.pk}
+
+
+def _kiosk_response(c: Cast) -> dict[str, int]:
+    from django.utils import timezone
+
+    from hailong.kiosk.models import Kiosk
+    from hailong.responses.models import Response
+
+    ids = _kiosk(c)
+    kiosk = Kiosk.objects.select_related("wave").get(pk=ids["kiosk_pk"])
+    response = Response.objects.create(
+        wave=kiosk.wave,
+        method_version_id=kiosk.wave.method_version_id,
+        unit_id=kiosk.wave.unit_id,
+        channel="kiosk",
+        source_id=kiosk.source_id,
+        submitted_at=timezone.now(),
+        status="flagged",
+        flags=["burst"],
+    )
+    return {"pk": ids["pk"], "response_pk": response.pk}
