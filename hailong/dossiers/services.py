@@ -149,12 +149,13 @@ def _merge(unit: AdministrativeUnit, item: _Planned, dossier: Dossier | None) ->
     if dossier is None:
         dossier = Dossier(unit=unit, code=outcome.code)
         outcome.created = outcome.changed = True
-        for key, message in _missing_for_create(item.values).items():
-            outcome.errors.setdefault(key, message)
     for name, value in item.values.items():
         if getattr(dossier, name) != value:
             item.changed_fields.add(name)
             setattr(dossier, name, value)
+    # On a new dossier, and on a stored one whose row blanks a required value.
+    for key, message in _missing_required(dossier).items():
+        outcome.errors.setdefault(key, message)
     outcome.changed = outcome.created or bool(item.changed_fields)
     if outcome.ok:
         _check_dates(dossier, outcome.errors)
@@ -162,13 +163,13 @@ def _merge(unit: AdministrativeUnit, item: _Planned, dossier: Dossier | None) ->
         outcome.dossier = dossier
 
 
-def _missing_for_create(values: dict[str, Any]) -> dict[str, str]:
+def _missing_required(dossier: Dossier) -> dict[str, str]:
     missing: dict[str, str] = {}
-    if values.get("procedure_id") is None:
+    if dossier.procedure_id is None:
         missing["procedure_code"] = _("Thiếu thủ tục (mã hoặc tên thủ tục).")
-    if values.get("received_on") is None:
+    if dossier.received_on is None:
         missing["received_on"] = _("Thiếu ngày tiếp nhận.")
-    if values.get("due_on") is None:
+    if dossier.due_on is None:
         missing["due_on"] = _("Thiếu ngày hẹn trả.")
     return missing
 
