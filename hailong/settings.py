@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "hailong.jobs",
     "hailong.indices",
     "hailong.reports",
+    "hailong.api",
     "hailong.web",
 ]
 
@@ -163,6 +164,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 HAILONG_MAX_IMPORT_BYTES = env_int("HAILONG_MAX_IMPORT_BYTES", 50 * 1024 * 1024)
 HAILONG_MAX_IMPORT_ROWS = env_int("HAILONG_MAX_IMPORT_ROWS", 200_000)
+# API: requests one token may make per minute (beyond: 429 with Retry-After).
+HAILONG_API_RATE_PER_MINUTE = env_int("HAILONG_API_RATE_PER_MINUTE", 300)
 # Figures from fewer answers than this are not shown outside the ward's own staff.
 HAILONG_SMALL_CELL_THRESHOLD = env_int("HAILONG_SMALL_CELL_THRESHOLD", 10)
 # Behind nginx: the request header that carries the client address (e.g. HTTP_X_REAL_IP).

@@ -7,6 +7,7 @@ from django.conf.urls.static import static
 from django.urls import include, path
 
 from hailong.accounts import urls as accounts_urls
+from hailong.api import urls as api_urls
 from hailong.dossiers import urls as dossier_urls
 from hailong.kiosk import urls as kiosk_urls
 from hailong.responses import urls as response_urls
@@ -16,6 +17,8 @@ urlpatterns = [
     path("", web_views.index, name="index"),
     path("healthz", web_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include((api_urls.api_urlpatterns, "api"))),
+    path("staff/", include((api_urls.staff_urlpatterns, "api_tokens"))),
     path("tai-khoan/", include("hailong.accounts.urls")),
     path("staff/", include("hailong.web.urls")),
     path("staff/don-vi/", include("hailong.units.urls")),

@@ -34,6 +34,9 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "staff_accounts:staff_create": lambda c: {"pk": c.ngoc_ha.pk},
     "staff_accounts:role_add": lambda c: {"pk": c.ngoc_ha.pk},
     "staff_accounts:role_revoke": lambda c: {"pk": c.alice.role_assignments.get().pk},
+    "api_tokens:token_list": lambda c: {"pk": c.ngoc_ha.pk},
+    "api_tokens:token_create": lambda c: {"pk": c.ngoc_ha.pk},
+    "api_tokens:token_revoke": lambda c: {"pk": _api_token(c)},
     "dossiers:list": lambda c: {"unit_pk": c.ngoc_ha.pk},
     "dossiers:detail": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _dossier(c)},
     "dossiers:receipt": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _dossier(c)},
@@ -99,6 +102,15 @@ def _report_job(c: Cast) -> int:
     from hailong.reports.models import ReportJob
 
     return ReportJob.objects.create(unit=c.ngoc_ha, kind="unit_roster", format="pdf").pk
+
+
+def _api_token(c: Cast) -> int:
+    from hailong.api.services import token_create
+
+    token, _secret = token_create(
+        actor=c.root, unit=c.ngoc_ha, name="Một cửa", permissions=["dossiers.manage"]
+    )
+    return token.pk
 
 
 def _unit_import(c: Cast) -> int:
