@@ -127,6 +127,7 @@ class AdminDocument(_Normalised):
     sections: Sequence[Block] = ()
     recipients: tuple[str, ...] = ()
     signer: Signer = field(default_factory=lambda: Signer(authority=()))
+    annexes: Sequence[Block] = ()  # "Phụ lục": after the signature, from a new page
 
     @property
     def number_line(self) -> str:
@@ -145,6 +146,10 @@ class AdminDocument(_Normalised):
     def outline(self) -> list[tuple[Block, str]]:
         """Each block with its heading number ("I.", "1.", "a)"; "" for other blocks)."""
         return list(zip(self.sections, heading_numbers(self.sections), strict=True))
+
+    def annex_outline(self) -> list[tuple[Block, str]]:
+        """The annex blocks, numbered like the body (annex headings are usually unnumbered)."""
+        return list(zip(self.annexes, heading_numbers(self.annexes), strict=True))
 
 
 def place_date_line(place: str, day: dt.date) -> str:

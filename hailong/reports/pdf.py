@@ -21,6 +21,7 @@ def document_html(document: AdminDocument) -> str:
     context = {
         "doc": document,
         "blocks": document.outline(),
+        "annexes": document.annex_outline(),
         "recipients": document.recipient_lines,
         "national_title": NATIONAL_TITLE,
         "motto": MOTTO,

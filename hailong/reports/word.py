@@ -11,6 +11,7 @@ restyles the body too), then moved, as WordprocessingML, into the ``{{p body }}`
 This is what docxtpl's ``Subdoc`` does, without its ``docxcompose`` dependency.
 
 Charts go in as PNG with the chart's title and text alternative as the picture's alt text.
+Annexes (Phụ lục) are written the same way and placed after the signature, behind a page break.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
@@ -50,8 +51,11 @@ def docx_render(document: AdminDocument) -> bytes:
     from docxtpl import DocxTemplate
 
     template = DocxTemplate(str(TEMPLATE))
-    body = _body_xml(template.get_docx(), document)
+    docx = template.get_docx()
+    body = _body_xml(docx, document)
+    annexes = _annex_elements(docx, document)
     template.render(_context(document, body), autoescape=True)
+    _append_to_body(template.docx, annexes)
     properties = template.docx.core_properties
     properties.title = f"{document.kind} {document.title}"
     properties.author = document.issuing_body
@@ -78,14 +82,36 @@ def _body_xml(docx: Any, document: AdminDocument) -> BodyXml:
     2. Detach what was appended (everything between the old content and ``sectPr``).
     3. Return it as XML for docxtpl to place.
     """
+    added = _written(docx, document.outline())
+    return BodyXml("".join(etree.tostring(e, encoding="unicode") for e in added))
+
+
+def _written(docx: Any, outline: list[tuple[Any, str]], *, page_break: bool = False) -> list[Any]:
+    """Write ``outline`` at the end of ``docx`` and detach it: the new body elements."""
     body = docx.element.body
     start = len(body) - 1  # the last child is the section properties
-    for block, number in document.outline():
+    if page_break:
+        docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    for block, number in outline:
         WRITERS[type(block)](docx, block, number)
     added = list(body)[start:-1]
     for element in added:
         body.remove(element)
-    return BodyXml("".join(etree.tostring(e, encoding="unicode") for e in added))
+    return added
+
+
+def _annex_elements(docx: Any, document: AdminDocument) -> list[Any]:
+    """The annexes, written like the body, behind a page break (placed after the signature)."""
+    if not document.annexes:
+        return []
+    return _written(docx, document.annex_outline(), page_break=True)
+
+
+def _append_to_body(docx: Any, elements: list[Any]) -> None:
+    """Put ``elements`` at the end of the rendered document, before its section properties."""
+    body = docx.element.body
+    for element in elements:
+        body.insert(len(body) - 1, element)
 
 
 def _context(document: AdminDocument, body: BodyXml) -> dict[str, Any]:
