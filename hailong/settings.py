@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "hailong.jobs",
     "hailong.indices",
     "hailong.reports",
+    "hailong.performance",
     "hailong.api",
     "hailong.web",
 ]

@@ -57,6 +57,20 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "reports:list": lambda c: {"unit_pk": c.ngoc_ha.pk},
     "reports:status": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _report_job(c)},
     "reports:download": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _report_job(c)},
+    "performance:points": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "performance:rule_list": lambda c: {"unit_pk": c.hanoi.pk},
+    "performance:rule_create": lambda c: {"unit_pk": c.hanoi.pk},
+    "performance:rule_detail": lambda c: {"pk": _points_rule(c)},
+    "performance:rule_edit": lambda c: {"pk": _points_rule(c)},
+    "performance:rule_publish": lambda c: {"pk": _points_rule(c)},
+    "performance:rule_new_version": lambda c: {"pk": _points_rule(c)},
+    "performance:emulation": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "performance:emulation_export": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "performance:actions": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "performance:action_create": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "performance:action_detail": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _action(c)},
+    "performance:action_edit": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _action(c)},
+    "performance:action_status": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _action(c)},
     "indices:dashboard": lambda c: {"pk": c.ngoc_ha.pk},
     "indices:drilldown": lambda c: {"pk": c.ngoc_ha.pk},
     "indices:export": lambda c: {"pk": c.ngoc_ha.pk},
@@ -224,3 +238,15 @@ def _kiosk_response(c: Cast) -> dict[str, int]:
         flags=["burst"],
     )
     return {"pk": ids["pk"], "response_pk": response.pk}
+
+
+def _points_rule(c: Cast) -> int:
+    from hailong.performance.testing import points_rule
+
+    return points_rule(c.hanoi).pk
+
+
+def _action(c: Cast) -> int:
+    from hailong.performance.testing import improvement_action
+
+    return improvement_action(c.ngoc_ha).pk

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hailong.reports.kinds.base import ReportKind
+from hailong.reports.kinds.emulation_ranking import EmulationRankingKind
 from hailong.reports.kinds.survey_responses import SurveyResponses
 from hailong.reports.kinds.unit_indices import UnitIndices
 from hailong.reports.kinds.unit_roster import UnitRoster
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 KINDS: dict[str, ReportKind] = {
     kind.key: kind for kind in (UnitRoster(), SurveyResponses(), UnitIndices(), WardRanking())
 }
+
+KINDS.update({kind.key: kind for kind in (EmulationRankingKind(),)})
 
 
 def kind_get(key: str) -> ReportKind | None:

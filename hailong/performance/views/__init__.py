@@ -1,0 +1,1 @@
+"""Staff pages of the performance app, one module per page family."""
