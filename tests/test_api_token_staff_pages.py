@@ -48,6 +48,12 @@ def test_an_expiry_date_ends_with_that_local_day(cast: Cast) -> None:
     assert expires.isoformat() == "2099-12-31T17:00:00+00:00"
 
 
+def test_a_read_only_token_needs_no_permission_ticked(cast: Cast) -> None:
+    response = cast.client(cast.carol).post(_create_url(cast), {"name": "Đọc phiếu"})
+    assert response.status_code == 201
+    assert ApiToken.objects.get().permissions == ["units.view"]
+
+
 def test_a_form_without_a_name_is_shown_again(cast: Cast) -> None:
     response = cast.client(cast.carol).post(_create_url(cast), {"name": "", "permissions": []})
     assert response.status_code == 400

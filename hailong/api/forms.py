@@ -24,6 +24,7 @@ class TokenForm(forms.Form):
     )
     permissions = forms.MultipleChoiceField(
         label=_("Quyền"),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Mã truy cập luôn được xem thông tin đơn vị và đợt khảo sát trong phạm vi."),
     )
