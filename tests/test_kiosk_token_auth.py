@@ -89,3 +89,16 @@ def test_the_tablet_never_shows_who_is_being_rated(cast: Cast) -> None:
         assert cast.officer.full_name not in text
         assert "Đỗ Quang Huy" not in text
         assert cast.department.name not in text
+
+
+def test_a_resend_of_a_stored_response_is_a_duplicate_even_after_the_kiosk_is_switched_off(
+    cast: Cast,
+) -> None:
+    """Otherwise the tablet would keep a response the server already has and retry forever."""
+    kiosk = kiosk_on(cast.ngoc_ha)
+    key = new_key()
+    first = post(Client(), kiosk, body(kiosk.wave), key=key)
+    kiosk_update(actor=None, kiosk=kiosk, active=False)
+    again = post(Client(), kiosk, body(kiosk.wave), key=key)
+    assert again.status_code == 200
+    assert again.json() == {"id": first.json()["id"], "duplicate": True}

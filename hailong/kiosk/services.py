@@ -41,6 +41,17 @@ if TYPE_CHECKING:
     from hailong.accounts.models import User
 
 IDLE_MIN, IDLE_MAX = 10, 1800
+RELABEL_FIELDS = (  # what the burst check reads, and what aggregates.relabel needs
+    "unit_id",
+    "wave_id",
+    "method_version_id",
+    "channel",
+    "source_id",
+    "respondent_type",
+    "status",
+    "submitted_at",
+    "answers",
+)
 KIOSK_FIELDS = ("name", "idle_reset_seconds", "opens_at", "closes_at", "weekdays", "active")
 
 
@@ -175,12 +186,18 @@ def kiosk_submit(
 ) -> Outcome:
     """Store one response the tablet sent.
 
-    1. The kiosk is in use and the answers are for its own wave (a tablet is locked to one).
-    2. The response is dated when it was finished (``age_ms`` before now), so answers queued
+    1. A key already stored returns the stored response at once (a resend after a lost
+       reply: nothing to check again, even if the kiosk was switched off since).
+    2. The kiosk is in use and the answers are for its own wave (a tablet is locked to one).
+    3. The response is dated when it was finished (``age_ms`` before now), so answers queued
        while the network was down keep their time and do not look like a burst on arrival.
-    3. ``response_submit`` with a key namespaced by the kiosk; a key already stored returns the
-       stored response. A new one goes through the burst check in the same transaction.
+    4. ``response_submit`` with the key namespaced by the kiosk (it settles a race between two
+       sends of one key); a new response goes through the burst check in its transaction.
     """
+    key = f"kiosk-{kiosk.pk}-{submission.key}"
+    stored_before = Response.objects.filter(wave_id=kiosk.wave_id, idempotency_key=key).first()
+    if stored_before is not None:
+        return Outcome(response=stored_before, duplicate=True)
     if not kiosk.active:
         raise ServiceError(_("Máy này đang tạm ngừng nhận ý kiến."), code="kiosk_inactive")
     wave = kiosk.wave
@@ -199,7 +216,7 @@ def kiosk_submit(
         answers_raw={k: v for k, v in submission.answers.items() if not k.startswith("q-r.")},
         respondent_raw={k: v for k, v in submission.answers.items() if k.startswith("q-r.")},
         source=kiosk.source,
-        idempotency_key=f"kiosk-{kiosk.pk}-{submission.key}",
+        idempotency_key=key,
         verified=True,
         started_at=started,
         on_stored=after_store,
@@ -235,6 +252,7 @@ def flag_burst(
         return []
     around = (
         Response.objects.select_for_update()
+        .only(*RELABEL_FIELDS, "flags")
         .filter(
             source_id=kiosk.source_id,
             channel=ResponseChannel.KIOSK,
