@@ -103,3 +103,14 @@ def test_aggregates_equal_a_recomputation_after_random_inserts(
             aggregates.relabel(response, ResponseStatus.FLAGGED)
             Response.objects.filter(pk=response.pk).update(status=ResponseStatus.FLAGGED)
     assert aggregates.check(wave_ids=[wave.pk]) == []
+
+
+def test_a_leader_excluding_a_response_keeps_the_aggregates_right(cast: Cast) -> None:
+    from hailong.responses.services import response_set_status
+
+    wave = open_wave(cast.ngoc_ha, SIPAS_2017)
+    response = submit(wave, 1)
+    response_set_status(actor=cast.alice, response=response, status=ResponseStatus.EXCLUDED)
+    response_set_status(actor=cast.alice, response=response, status=ResponseStatus.EXCLUDED)
+    assert Response.objects.get(pk=response.pk).status == ResponseStatus.EXCLUDED
+    assert aggregates.check() == []

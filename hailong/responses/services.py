@@ -461,8 +461,12 @@ def response_set_status(*, actor: User, response: Response, status: str) -> Resp
     _check_manage(actor, response.wave)
     if status not in ResponseStatus.values:
         raise ServiceError(_("Trạng thái không hợp lệ."), field="status")
+    with transaction.atomic():
+        locked = Response.objects.select_for_update().get(pk=response.pk)
+        if locked.status != status:
+            aggregates.relabel(locked, status)
+            locked.save(update_fields=["status"])
     response.status = status
-    response.save(update_fields=["status"])
     return response
 
 
