@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "hailong.surveys",
     "hailong.dossiers",
     "hailong.responses",
+    "hailong.sampling",
     "hailong.kiosk",
     "hailong.jobs",
     "hailong.indices",

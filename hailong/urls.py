@@ -11,6 +11,7 @@ from hailong.api import urls as api_urls
 from hailong.dossiers import urls as dossier_urls
 from hailong.kiosk import urls as kiosk_urls
 from hailong.responses import urls as response_urls
+from hailong.sampling import urls as sampling_urls
 from hailong.web import views as web_views
 
 urlpatterns = [
@@ -34,6 +35,8 @@ urlpatterns = [
     path("danh-gia/", include((dossier_urls.public_urlpatterns, "dossier_rating"))),
     path("staff/", include((response_urls.staff_urlpatterns, "responses"))),
     path("k/", include((response_urls.public_urlpatterns, "survey_form"))),
+    path("staff/", include((sampling_urls.staff_urlpatterns, "sampling"))),
+    path("moi/", include((sampling_urls.public_urlpatterns, "invitation"))),
     path("staff/", include((kiosk_urls.staff_urlpatterns, "kiosk"))),
     path("kiosk/", include((kiosk_urls.public_urlpatterns, "kiosk_public"))),
 ]

@@ -86,6 +86,14 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "responses:response_status": lambda c: _wave_response(c),
     "responses:contacts": lambda c: {"pk": _ward_wave(c)},
     "responses:contact_handle": lambda c: _wave_contact(c),
+    "sampling:sample": lambda c: {"pk": _ward_wave(c)},
+    "sampling:draw": lambda c: {"pk": _ward_wave(c)},
+    "sampling:slips": lambda c: _sample_member(c, "pk"),
+    "sampling:messages": lambda c: _sample_member(c, "pk"),
+    "sampling:calls": lambda c: {"pk": _ward_wave(c)},
+    "sampling:assign": lambda c: {"pk": _ward_wave(c)},
+    "sampling:call": lambda c: _sample_member(c, "pk", "member_pk"),
+    "sampling:interview": lambda c: _sample_member(c, "pk", "member_pk"),
     "kiosk:list": lambda c: {"pk": _kiosk_wave(c)},
     "kiosk:create": lambda c: {"pk": _kiosk_wave(c)},
     "kiosk:edit": lambda c: _kiosk(c),
@@ -250,3 +258,10 @@ def _action(c: Cast) -> int:
     from hailong.performance.testing import improvement_action
 
     return improvement_action(c.ngoc_ha).pk
+
+
+def _sample_member(c: Cast, *keys: str) -> dict[str, int]:
+    from tests.test_sampling_factories import scope_member
+
+    found = scope_member(c)
+    return {key: found[key] for key in keys}

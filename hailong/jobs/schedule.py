@@ -20,6 +20,7 @@ from django.tasks import Task, TaskResult
 from hailong.jobs.models import MaintenanceKind
 from hailong.jobs.tasks import run_maintenance
 from hailong.responses.tasks import purge_responses_housekeeping
+from hailong.sampling.tasks import purge_sample_contacts
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -68,4 +69,5 @@ SCHEDULE: tuple[PeriodicJob, ...] = (
     PeriodicJob("jobs.reap", run_maintenance, Every(60), (MaintenanceKind.REAP.value,)),
     PeriodicJob("jobs.prune", run_maintenance, DailyAt(2, 30), (MaintenanceKind.PRUNE.value,)),
     PeriodicJob("responses.purge", purge_responses_housekeeping, Every(3600)),
+    PeriodicJob("sampling.purge_contacts", purge_sample_contacts, DailyAt(3, 15)),
 )

@@ -1,0 +1,1 @@
+"""Sampling (chọn mẫu): Slovin sizes, stratified draws, invitations, and phone interviews."""
