@@ -71,6 +71,7 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "performance:action_detail": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _action(c)},
     "performance:action_edit": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _action(c)},
     "performance:action_status": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _action(c)},
+    "performance:sipas_report": lambda c: {"unit_pk": c.ngoc_ha.pk},
     "indices:dashboard": lambda c: {"pk": c.ngoc_ha.pk},
     "indices:drilldown": lambda c: {"pk": c.ngoc_ha.pk},
     "indices:export": lambda c: {"pk": c.ngoc_ha.pk},

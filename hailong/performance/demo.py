@@ -1,5 +1,6 @@
 """Demo: Hà Nội's points rules (2023 banded, 2025 linear), Vĩnh Phúc's 2023 improvement actions
-on its weakest items (one done with an outcome, one overdue, one dropped).
+on its weakest items (one done with an outcome, one overdue, one dropped), and a pending SIPAS
+report job for the 2023 wave (a worker of ``run-demo`` produces it).
 
 The point conversions are illustrative: the official tables of Hà Nội's index decisions could
 not be read (sipas-method.md §7), which each rule's note says.
@@ -16,6 +17,8 @@ from hailong.accounts.models import User
 from hailong.core.demo import DemoContext
 from hailong.performance import services
 from hailong.performance.models import ActionStatus, ImprovementAction, PointsRule
+from hailong.reports.models import ReportJob
+from hailong.reports.services import report_job_start
 from hailong.surveys.models import SurveyWave
 from hailong.units.models import AdministrativeUnit, Department, DepartmentKind
 
@@ -90,6 +93,7 @@ def seed(ctx: DemoContext) -> None:
     wave: SurveyWave = ctx.objects["wave_2023"]
     # Baselines read the aggregates, which the indices finaliser rebuilds: run after it.
     ctx.finalizers.append(lambda: _actions(ctx, ward, wave))
+    ctx.finalizers.append(lambda: _report_job(ward, wave))
     ctx.urls += [
         ("Điểm CCHC Vĩnh Phúc / reform points", reverse("performance:points", args=[ward.pk])),
         ("Quy tắc điểm Hà Nội / points rules", reverse("performance:rule_list", args=[hanoi.pk])),
@@ -98,6 +102,7 @@ def seed(ctx: DemoContext) -> None:
             "Hành động cải thiện / improvement actions",
             reverse("performance:actions", args=[ward.pk]),
         ),
+        ("Báo cáo SIPAS / SIPAS report", reverse("performance:sipas_report", args=[ward.pk])),
     ]
 
 
@@ -152,3 +157,17 @@ def _actions(ctx: DemoContext, ward: AdministrativeUnit, wave: SurveyWave) -> No
             )
         made += 1
     ctx.log(f"cải thiện: {made} hành động mới (Vĩnh Phúc 2023); quy tắc điểm Hà Nội: 2023, 2025")
+
+
+def _report_job(ward: AdministrativeUnit, wave: SurveyWave) -> None:
+    """The 2023 report as a pending job: ``run-demo``'s worker makes the PDF (about 10 s)."""
+    leader = _leader()
+    if leader is None or ReportJob.objects.filter(unit=ward, kind="sipas_report").exists():
+        return
+    report_job_start(
+        actor=leader,
+        unit=ward,
+        kind="sipas_report",
+        output_format="pdf",
+        params={"scope": f"dot-{wave.pk}", "date": "15/12/2023", "number": "312/BC-UBND"},
+    )

@@ -187,3 +187,40 @@ class _MinValue:
 
 class ExportForm(PeriodForm):
     output_format = forms.ChoiceField(label=_("Định dạng"), choices=ReportFormat.choices)
+
+
+class SipasReportForm(forms.Form):
+    """The report's editable narrative (prefilled from the figures), date, number, formats."""
+
+    date = forms.DateField(label=_("Ngày ban hành"), widget=DateInput())
+    number = forms.CharField(
+        label=_("Số, ký hiệu"),
+        max_length=60,
+        required=False,
+        help_text=_("Ví dụ: 125/BC-UBND. Để trống nếu văn thư sẽ ghi số sau."),
+    )
+    formats = forms.MultipleChoiceField(
+        label=_("Định dạng"),
+        choices=[
+            (ReportFormat.PDF, ReportFormat.PDF.label),
+            (ReportFormat.DOCX, ReportFormat.DOCX.label),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from hailong.performance.narrative import MAX_LENGTH, SECTIONS
+
+        super().__init__(*args, **kwargs)
+        for section in SECTIONS:
+            self.fields[f"text_{section.key}"] = forms.CharField(
+                label=str(section.heading),
+                max_length=MAX_LENGTH,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": section.rows}),
+            )
+
+    def narrative(self) -> dict[str, str]:
+        from hailong.performance.narrative import KEYS
+
+        return {key: self.cleaned_data.get(f"text_{key}") or "" for key in KEYS}

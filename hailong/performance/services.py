@@ -304,3 +304,40 @@ def improvement_action_set_status(
         action.completed_on = None
     action.save()
     return action
+
+
+# --- The ward's SIPAS report ------------------------------------------------------------------
+
+
+def sipas_report_start(
+    *,
+    actor: User,
+    unit: AdministrativeUnit,
+    scope_key: str,
+    narrative: dict[str, str],
+    date: dt.date,
+    number: str,
+    formats: list[str],
+) -> list[Any]:
+    """One report job per chosen format, all with the same edited text (``params``).
+
+    The narrative is stored as typed (NFC, CRLF → LF); an emptied section falls back to the
+    prefilled text when the document is built.
+    """
+    from hailong.reports.services import report_job_start
+
+    if not formats:
+        raise ServiceError(_("Hãy chọn ít nhất một định dạng."), field="formats")
+    params = {
+        "scope": scope_key,
+        "narrative": {k: nfc(v).replace("\r\n", "\n").strip() for k, v in narrative.items()},
+        "date": f"{date:%d/%m/%Y}",
+        "number": clean_line(number),
+    }
+    with transaction.atomic():
+        return [
+            report_job_start(
+                actor=actor, unit=unit, kind="sipas_report", output_format=fmt, params=params
+            )
+            for fmt in formats
+        ]

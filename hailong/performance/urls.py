@@ -1,10 +1,10 @@
-"""Staff URLs: SIPAS points and their rules, emulation ranking, improvement actions."""
+"""Staff URLs: SIPAS points and their rules, emulation ranking, improvement actions, report."""
 
 from __future__ import annotations
 
 from django.urls import path
 
-from hailong.performance.views import actions, emulation, points, rules
+from hailong.performance.views import actions, emulation, points, rules, sipas
 
 app_name = "performance"
 
@@ -27,4 +27,5 @@ urlpatterns = [
         actions.action_status,
         name="action_status",
     ),
+    path("don-vi/<int:unit_pk>/bao-cao-sipas/", sipas.report_start, name="sipas_report"),
 ]

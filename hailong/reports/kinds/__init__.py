@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from hailong.reports.kinds.base import ReportKind
 from hailong.reports.kinds.emulation_ranking import EmulationRankingKind
+from hailong.reports.kinds.sipas_report import SipasReport
 from hailong.reports.kinds.survey_responses import SurveyResponses
 from hailong.reports.kinds.unit_indices import UnitIndices
 from hailong.reports.kinds.unit_roster import UnitRoster
@@ -26,7 +27,7 @@ KINDS: dict[str, ReportKind] = {
     kind.key: kind for kind in (UnitRoster(), SurveyResponses(), UnitIndices(), WardRanking())
 }
 
-KINDS.update({kind.key: kind for kind in (EmulationRankingKind(),)})
+KINDS.update({kind.key: kind for kind in (SipasReport(), EmulationRankingKind())})
 
 
 def kind_get(key: str) -> ReportKind | None:
