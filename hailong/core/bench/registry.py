@@ -9,6 +9,7 @@ from hailong.core.bench.base import BenchError, Benchmark
 MODULES = [
     "staff_home_rps",
     "dossier_import",
+    "sample_draw",
 ]
 
 
