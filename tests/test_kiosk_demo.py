@@ -18,6 +18,9 @@ from hailong.kiosk.models import Kiosk
 from hailong.responses.models import Response
 from hailong.responses.questionnaire import caches_clear, definition_of
 
+# The module-scoped seed needs the test database even when this file runs alone.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup: None, django_db_blocker: Any) -> Iterator[DemoContext]:

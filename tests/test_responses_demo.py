@@ -13,6 +13,9 @@ from hailong.core.demo import DemoContext, run_seeders
 from hailong.responses.models import Response, Source
 from hailong.responses.questionnaire import caches_clear, clean_submission, form_for
 
+# The module-scoped seed needs the test database even when this file runs alone.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def ctx(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> object:
