@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "hailong.dossiers",
     "hailong.responses",
     "hailong.sampling",
+    "hailong.paper",
     "hailong.kiosk",
     "hailong.jobs",
     "hailong.indices",

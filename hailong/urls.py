@@ -34,6 +34,7 @@ urlpatterns = [
     path("staff/", include((dossier_urls.staff_urlpatterns, "dossiers"))),
     path("danh-gia/", include((dossier_urls.public_urlpatterns, "dossier_rating"))),
     path("staff/", include((response_urls.staff_urlpatterns, "responses"))),
+    path("staff/", include("hailong.paper.urls")),
     path("k/", include((response_urls.public_urlpatterns, "survey_form"))),
     path("staff/", include((sampling_urls.staff_urlpatterns, "sampling"))),
     path("moi/", include((sampling_urls.public_urlpatterns, "invitation"))),

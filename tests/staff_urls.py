@@ -95,6 +95,18 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "sampling:assign": lambda c: {"pk": _ward_wave(c)},
     "sampling:call": lambda c: _sample_member(c, "pk", "member_pk"),
     "sampling:interview": lambda c: _sample_member(c, "pk", "member_pk"),
+    "paper:batches": lambda c: {"pk": _ward_wave(c)},
+    "paper:batch_create": lambda c: {"pk": _ward_wave(c)},
+    "paper:quota": lambda c: {"pk": _ward_wave(c)},
+    "paper:batch": lambda c: {"pk": _paper_batch(c)},
+    "paper:entry": lambda c: {"pk": _paper_batch(c)},
+    "paper:conflicts": lambda c: {"pk": _paper_batch(c)},
+    "paper:resolve": lambda c: {"pk": _paper_batch(c), "number": _paper_form(c)},
+    "paper:close": lambda c: {"pk": _paper_batch(c)},
+    "paper:reopen": lambda c: {"pk": _paper_batch(c)},
+    "paper:batch_print": lambda c: {"pk": _paper_batch(c)},
+    "paper:form": lambda c: {"pk": _paper_batch(c), "number": _paper_form(c)},
+    "paper:form_edit": lambda c: {"pk": _paper_batch(c), "number": _paper_form(c)},
     "kiosk:list": lambda c: {"pk": _kiosk_wave(c)},
     "kiosk:create": lambda c: {"pk": _kiosk_wave(c)},
     "kiosk:edit": lambda c: _kiosk(c),
@@ -266,3 +278,37 @@ def _sample_member(c: Cast, *keys: str) -> dict[str, int]:
 
     found = scope_member(c)
     return {key: found[key] for key in keys}
+
+
+def _paper_batch(c: Cast) -> int:
+    import datetime as dt
+
+    from hailong.paper.models import PaperBatch
+    from hailong.surveys.testing import ward_wave
+
+    wave = ward_wave(c.ngoc_ha)
+    batch, _created = PaperBatch.objects.get_or_create(
+        wave=wave,
+        number=1,
+        defaults={
+            "collector_name": "Tổ trưởng",
+            "place": "Nhà văn hóa",
+            "collected_on": dt.date(2026, 9, 2),
+            "declared_count": 5,
+            "first_number": 1,
+            "last_number": 5,
+        },
+    )
+    return batch.pk
+
+
+def _paper_form(c: Cast) -> int:
+    from hailong.paper.models import FormStatus, PaperForm
+
+    batch_pk = _paper_batch(c)
+    form, _created = PaperForm.objects.get_or_create(
+        batch_id=batch_pk,
+        number=1,
+        defaults={"wave_id": _ward_wave(c), "status": FormStatus.AWAITING_SECOND},
+    )
+    return form.number
