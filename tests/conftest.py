@@ -138,3 +138,7 @@ def cast(db: None) -> Cast:
         officer=officer,
         **users,
     )
+
+
+# Shared by every test file that touches the public form's caches and rate limits.
+from tests.test_responses_factories import fresh_cache  # noqa: E402, F401
