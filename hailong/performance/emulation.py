@@ -100,13 +100,12 @@ class EmulationRanking:
 def emulation_ranking(unit: AdministrativeUnit, period: Period, min_n: int) -> EmulationRanking:
     """Departments, officers and residential groups of ``unit`` ranked for ``period``.
 
-    1. Count rated and satisfied dossiers per department and per officer (two queries).
+    1. Count rated and satisfied dossiers per department and per officer (one query).
     2. Add the unit's active departments and officers with no rating (listed, not ranked).
     3. Rank with ``ranking.rank`` (minimum ``min_n``, Wilson tie-break).
     4. Rank residential groups by each registered source.
     """
-    by_department = _counts(unit, period, "department_id")
-    by_officer = _counts(unit, period, "officer_id")
+    by_department, by_officer = _counts(unit, period)
     departments = {
         d.pk: d.name
         for d in Department.objects.filter(unit=unit).filter(
@@ -136,19 +135,26 @@ def emulation_ranking(unit: AdministrativeUnit, period: Period, min_n: int) -> E
 
 
 def _counts(
-    unit: AdministrativeUnit, period: Period, field: str
-) -> dict[int | None, tuple[int, int]]:
+    unit: AdministrativeUnit, period: Period
+) -> tuple[dict[int | None, tuple[int, int]], dict[int | None, tuple[int, int]]]:
+    """(rated, satisfied) per department and per officer, from one grouped query."""
     first, after = period.bounds()
     rows = (
         DossierRating.objects.filter(unit=unit, rated_at__gte=first, rated_at__lt=after)
-        .values(field)
+        .values("department_id", "officer_id")
         .annotate(
-            rated=Count("pk"),
-            satisfied=Count("pk", filter=Q(level__in=list(SATISFIED_LEVELS))),
+            n_rated=Count("pk"),
+            n_satisfied=Count("pk", filter=Q(level__in=list(SATISFIED_LEVELS))),
         )
         .order_by()
     )
-    return {row[field]: (row["rated"], row["satisfied"]) for row in rows}
+    departments: dict[int | None, tuple[int, int]] = {}
+    officers: dict[int | None, tuple[int, int]] = {}
+    for row in rows:
+        for totals, key in ((departments, row["department_id"]), (officers, row["officer_id"])):
+            rated, satisfied = totals.get(key, (0, 0))
+            totals[key] = (rated + row["n_rated"], satisfied + row["n_satisfied"])
+    return departments, officers
 
 
 def _tallies(
