@@ -10,6 +10,9 @@ MODULES = [
     "staff_home_rps",
     "dossier_import",
     "sample_draw",
+    "dashboard_figures",
+    "export_responses",
+    "compute_csv",
 ]
 
 
