@@ -25,6 +25,8 @@ from hailong.units.models import (
 )
 from tests.conftest import PASSWORD, Cast
 
+BAD_DATE = "Vui lòng nhập ngày hợp lệ theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
+
 
 @pytest.fixture(autouse=True)
 def _frozen_today() -> Iterator[None]:
@@ -284,8 +286,8 @@ def _ward_form(**overrides: str) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (_ward_form(valid_from="31/02/2025"), "Vui lòng nhập ngày hợp lệ theo dạng ngày/tháng/năm, ví dụ 05/03/2026."),
-        (_ward_form(valid_from="2025-13-01"), "Vui lòng nhập ngày hợp lệ theo dạng ngày/tháng/năm, ví dụ 05/03/2026."),
+        (_ward_form(valid_from="31/02/2025"), BAD_DATE),
+        (_ward_form(valid_from="2025-13-01"), BAD_DATE),
         (
             _ward_form(valid_from="01/07/2025", valid_to="30/06/2025"),
             "Ngày hết hiệu lực (30/06/2025) trước ngày bắt đầu hiệu lực (01/07/2025).",
@@ -375,7 +377,7 @@ def test_an_officer_in_another_wards_department_is_refused(cast: Cast) -> None:
         ({"share": "1,5"}, "1"),
         ({"share": "0,12345"}, "4"),
         ({"share": "nửa"}, "Vui lòng nhập một số."),
-        ({"effective_date": "30/02/2025"}, "Vui lòng nhập ngày hợp lệ theo dạng ngày/tháng/năm, ví dụ 05/03/2026."),
+        ({"effective_date": "30/02/2025"}, BAD_DATE),
         ({"successor": "999999999"}, "Vui lòng chọn một trong các lựa chọn có sẵn"),
     ],
 )

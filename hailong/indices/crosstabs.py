@@ -140,7 +140,7 @@ def _labels(definition: Definition, field: str, keys: Iterable[str]) -> dict[str
     if spec is None:
         return {}
     if spec.type == "unit":
-        ids = [int(k) for k in keys if k.isdigit()]
+        ids = [int(k) for k in keys if k.isascii() and k.isdigit()]
         return {
             str(pk): name
             for pk, name in AdministrativeUnit.objects.filter(pk__in=ids).values_list("pk", "name")

@@ -77,7 +77,7 @@ def _item_q(wave: SurveyWave, cell: Cell) -> Q | None:
         return Q(**{key: None})
     if not cell.value:
         return Q(**{f"{key}__in": list(values)})
-    if not cell.value.isdigit() or int(cell.value) not in values:
+    if not (cell.value.isascii() and cell.value.isdigit()) or int(cell.value) not in values:
         return None
     return Q(**{key: int(cell.value)})
 
@@ -88,7 +88,11 @@ def _group_q(wave: SurveyWave, cell: Cell) -> Q | None:
         if cell.group == "source":
             if cell.group_value == "0":
                 return Q(source__isnull=True)
-            return Q(source_id=int(cell.group_value)) if cell.group_value.isdigit() else None
+            return (
+                Q(source_id=int(cell.group_value))
+                if cell.group_value.isascii() and cell.group_value.isdigit()
+                else None
+            )
         return Q(**{column: cell.group_value})
     if cell.group == TRANSACTION:
         if cell.group_value in ("", UNKNOWN):
@@ -100,6 +104,6 @@ def _group_q(wave: SurveyWave, cell: Cell) -> Q | None:
     key = f"respondent__{cell.group}"
     if cell.group_value == UNKNOWN:
         return Q(**{f"{key}__isnull": True}) | Q(**{key: None})
-    if not cell.group_value.isdigit():
+    if not (cell.group_value.isascii() and cell.group_value.isdigit()):
         return None
     return Q(**{key: int(cell.group_value)})

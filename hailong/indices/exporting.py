@@ -44,7 +44,7 @@ def filters_from_params(params: Mapping[str, Any]) -> sel.Filters:
         date_from=_date(params.get("date_from")),
         date_to=_date(params.get("date_to")),
         channels=(params["channel"],) if params.get("channel") else (),
-        sources=(int(source),) if source.isdigit() else (),
+        sources=(int(source),) if source.isascii() and source.isdigit() else (),
         respondent_types=(params["respondent_type"],) if params.get("respondent_type") else (),
         statuses=("valid", "flagged") if params.get("include_flagged") else ("valid",),
     )

@@ -86,7 +86,7 @@ def filters_from(values: dict[str, Any]) -> sel.Filters:
         date_from=values.get("tu_ngay"),
         date_to=values.get("den_ngay"),
         channels=(values["kenh"],) if values.get("kenh") else (),
-        sources=(int(source),) if source.isdigit() else (),
+        sources=(int(source),) if source.isascii() and source.isdigit() else (),
         respondent_types=(values["doi_tuong"],) if values.get("doi_tuong") else (),
         statuses=("valid", "flagged") if values.get("can_xem") else ("valid",),
     )

@@ -115,7 +115,7 @@ def dashboard_page(unit: AdministrativeUnit, user: Any, get: QueryDict) -> Dashb
 def _chosen_wave(get: QueryDict, waves: list[tuple[SurveyWave, int]]) -> SurveyWave | None:
     wanted = get.get("dot", "")
     for wave, _n in waves:
-        if wanted.isdigit() and wave.pk == int(wanted):
+        if wanted.isascii() and wanted.isdigit() and wave.pk == int(wanted):
             return wave
     return dashboard.default_wave(waves)
 

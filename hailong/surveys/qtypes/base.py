@@ -201,7 +201,7 @@ def raw_values(data: RawData, name: str) -> list[str]:
 
 def parse_option(raw: str, scale: Scale) -> int:
     """One raw string → an option value of ``scale``, or ``AnswerError``."""
-    if len(raw) > MAX_CHOICE_CHARS or not raw.lstrip("-").isdigit():
+    if len(raw) > MAX_CHOICE_CHARS or not (raw.isascii() and raw.lstrip("-").isdigit()):
         raise AnswerError(_("Lựa chọn không hợp lệ."))
     value = int(raw)
     if scale.option(value) is None:

@@ -300,7 +300,7 @@ def parse_count(cell: Cell) -> int | None:
         return None
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
-    if isinstance(cell, str) and (cell.isdigit() or _GROUPED.fullmatch(cell)):
+    if isinstance(cell, str) and ((cell.isascii() and cell.isdigit()) or _GROUPED.fullmatch(cell)):
         cell = int(re.sub(r"\D", "", cell))
     if isinstance(cell, int) and 0 <= cell <= MAX_COUNT:
         return cell
