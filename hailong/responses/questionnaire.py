@@ -328,9 +328,13 @@ def form_for(wave: SurveyWave) -> Form:
 
 
 def caches_clear() -> None:
+    """Forget the parsed definitions, the forms and the public waves (tests, after edits)."""
+    from hailong.responses.selectors import public_waves_forget
+
     with _lock:
         _definitions.clear()
         _forms.clear()
+    public_waves_forget()
 
 
 # -- which pages and items apply ---------------------------------------------------------------

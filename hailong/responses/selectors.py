@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
@@ -19,23 +20,49 @@ from hailong.responses.models import (
 from hailong.surveys.models import SurveyWave
 
 MAX_TOKEN_CHARS = 64
+PUBLIC_WAVE_TTL_S = 10.0
+PUBLIC_WAVE_CACHE_SIZE = 1024
+_public_waves: dict[str, tuple[float, SurveyWave]] = {}
+
+
+def public_wave(token: str) -> SurveyWave | None:
+    """``wave_by_public_token`` remembered for a few seconds in this process: every page of the
+    form starts with it, and a QR campaign sends everyone to the same few waves. A wave staff
+    close stops taking answers at most ``PUBLIC_WAVE_TTL_S`` later. Treat the result as
+    read-only (threads share it)."""
+    now = time.monotonic()
+    hit = _public_waves.get(token)
+    if hit is not None and now - hit[0] < PUBLIC_WAVE_TTL_S:
+        return hit[1]
+    wave = wave_by_public_token(token)
+    if wave is not None:
+        if len(_public_waves) > PUBLIC_WAVE_CACHE_SIZE:
+            _public_waves.clear()
+        _public_waves[token] = (now, wave)
+    return wave
+
+
+def public_waves_forget() -> None:
+    _public_waves.clear()
 
 
 def wave_by_public_token(token: str) -> SurveyWave | None:
     """The wave of a public link (with what the form needs), or ``None``."""
     if not token or len(token) > MAX_TOKEN_CHARS:
         return None
-    return (
+    rows = (
         SurveyWave.objects.select_related("unit", "method_version")
+        .defer("method_version__definition")  # parsed once per process (``definition_of``)
         .filter(public_token=token)
-        .first()
+        .order_by()[:1]
     )
+    return next(iter(rows), None)
 
 
 def source_by_token(wave: SurveyWave, token: str) -> Source | None:
     if not token or len(token) > MAX_TOKEN_CHARS:
         return None
-    return Source.objects.filter(wave=wave, token=token).first()
+    return next(iter(Source.objects.filter(wave=wave, token=token).order_by()[:1]), None)
 
 
 def draft_get(
@@ -45,11 +72,15 @@ def draft_get(
     if not key or len(key) > MAX_TOKEN_CHARS:
         return None
     moment = now or timezone.now()
-    return (
+    rows = (
         ResponseDraft.objects.select_related("source")
         .filter(wave=wave, key=key, expires_at__gte=moment)
-        .first()
+        .order_by()[:1]
     )
+    draft = next(iter(rows), None)
+    if draft is not None:
+        draft.wave = wave  # already loaded: never fetched again through the draft
+    return draft
 
 
 def response_by_key(wave: SurveyWave, key: str) -> Response | None:

@@ -124,7 +124,7 @@ def form_start(request: HttpRequest, wave_token: str, source_token: str = "") ->
     """The start page (purpose, notice); POST starts a draft and goes to the first page."""
     lang = _lang(request) if request.method == "GET" else request.POST.get("lang", "vi")
     lang = lang if lang in LANGS else settings.LANGUAGE_CODE
-    wave = selectors.wave_by_public_token(wave_token)
+    wave = selectors.public_wave(wave_token)
     if wave is None:
         return _not_found(request, None, lang)
     source = selectors.source_by_token(wave, source_token) if source_token else None
@@ -180,7 +180,7 @@ def _start_post(
 @require_http_methods(["GET", "POST"])
 def form_page(request: HttpRequest, wave_token: str, key: str, step: int) -> HttpResponse:
     """One page of the form (GET shows it with the saved answers; POST saves and moves on)."""
-    wave = selectors.wave_by_public_token(wave_token)
+    wave = selectors.public_wave(wave_token)
     if wave is None:
         return _not_found(request, None, _lang(request))
     draft = selectors.draft_get(wave, key)
