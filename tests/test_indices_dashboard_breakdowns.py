@@ -111,3 +111,17 @@ def test_dossier_satisfaction_counts_by_rating_date_in_sql(cast: Cast) -> None:
         dossier_stats.total(dossier_stats.ratings(cast.ngoc_ha, None, dt.date(2021, 1, 1))).rated
         == 0
     )
+
+
+def test_the_page_computes_its_figures_and_periods_from_one_pass_that_agrees(cast: Cast) -> None:
+    wave = open_wave(cast.ngoc_ha, SIPAS_2017)
+    for value in (5, 4, 2):
+        answer(wave, value)
+    answer(wave, 1, channel="kiosk")
+    filters = sel.Filters(channels=("web",))
+    figures, points = dashboard.figures_and_periods(
+        unit=cast.ngoc_ha, wave=wave, filters=filters, grain="month"
+    )
+    alone = dashboard.ward_figures(unit=cast.ngoc_ha, wave=wave, filters=filters)
+    assert figures.raw == alone.raw
+    assert sum(p.n for p in points) == alone.headline.n == 3

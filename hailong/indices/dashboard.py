@@ -205,6 +205,18 @@ def trend_periods(
     *, unit: AdministrativeUnit, wave: SurveyWave, filters: sel.Filters, grain: str
 ) -> list[Point]:
     """The overall index and n per month, quarter or year of the wave (two queries)."""
+    return figures_and_periods(unit=unit, wave=wave, filters=filters, grain=grain)[1]
+
+
+def figures_and_periods(
+    *, unit: AdministrativeUnit, wave: SurveyWave, filters: sel.Filters, grain: str
+) -> tuple[WardFigures, list[Point]]:
+    """The wave's figures and its trend over periods from the same two grouped queries.
+
+    1. Responses per day and answer cells per month (the filters applied).
+    2. Per period: its days' responses and its months' cells through the engine.
+    3. The whole wave: every period added up (what ``ward_figures`` computes).
+    """
     where = _unit_wave_where(unit, [wave.pk])
     days = sel._filtered(ResponseDayCount.objects.filter(where), filters, by_day=True)
     n_by: dict[dt.date, float] = defaultdict(float)
@@ -212,11 +224,13 @@ def trend_periods(
         n_by[period_start(day, grain)] += total
     months = sel._filtered(AnswerMonthCount.objects.filter(where), filters, by_day=False)
     counts: dict[dt.date, ItemCounts] = defaultdict(dict)
+    everything: ItemCounts = {}
     rows = months.values_list("month", "item_code", "value").annotate(total=Sum("count"))
     for month, code, value, total in rows.order_by():
         _add_cell(counts[period_start(month, grain)], code, value, total)
+        _add_cell(everything, code, value, total)
     spec = sel.spec_for_version(wave.method_version_id)
-    return [
+    points = [
         Point(
             period_label(start, grain),
             start,
@@ -225,6 +239,8 @@ def trend_periods(
         )
         for start in sorted(set(n_by) | set(counts))
     ]
+    figures = figures_from_counts(wave.method_version, sum(n_by.values()), everything)
+    return figures, points
 
 
 def _add_cell(target: ItemCounts, code: str, value: int, total: float) -> None:

@@ -135,8 +135,9 @@ def _fill(page: DashboardPage, wave: SurveyWave, values: dict[str, Any]) -> None
     unit = page.unit
     filters = filters_from(values)
     grain = values.get("ky") or "month"
-    page.figures = dashboard.ward_figures(unit=unit, wave=wave, filters=filters)
-    page.periods = dashboard.trend_periods(unit=unit, wave=wave, filters=filters, grain=grain)
+    page.figures, page.periods = dashboard.figures_and_periods(
+        unit=unit, wave=wave, filters=filters, grain=grain
+    )
     page.wave_points = dashboard.trend_waves(unit=unit, filters=filters)
     page.breakdown = _breakdown(unit, wave, filters, values.get("phan_tich") or "channel")
     page.progress = dashboard.sample_progress(wave)
