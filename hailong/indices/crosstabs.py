@@ -19,15 +19,14 @@ from django.utils.translation import gettext as _
 
 from hailong.indices import selectors as sel
 from hailong.indices import spec as method_spec
-from hailong.indices.aggregates import LOCAL, answer_cells
+from hailong.indices.aggregates import LOCAL
 from hailong.indices.dashboard import Category, definition_for_version
-from hailong.indices.models import ANSWERED, BLANK
 from hailong.responses.models import Response, TransactionChannel
 from hailong.surveys.definition import Definition
 from hailong.surveys.models import SurveyWave
 from hailong.units.models import AdministrativeUnit
 
-RAW_LIMIT = 20_000
+RAW_LIMIT = 5_000
 TRANSACTION = "transaction_channel"
 FIELD_TYPES = ("single_choice", "age_band", "unit")
 UNKNOWN = "-"
@@ -90,7 +89,8 @@ def crosstab(
     """n and overall index per value of one respondent field (or the transaction channel).
 
     1. Read at most ``RAW_LIMIT`` newest matching responses (respondent part and answers).
-    2. Count answer cells per category exactly as the aggregates do (``answer_cells``).
+    2. Count the scored items' answers per category as the aggregates do (a blank is ``None``,
+       "not applicable" its own value, which the engine leaves out).
     3. Compute each category's overall index through the wave's method version.
     """
     definition = definition_for_version(wave.method_version_id)
@@ -98,6 +98,9 @@ def crosstab(
     if field not in choices:
         return None
     rows = responses_matching(unit=unit, wave=wave, filters=filters).order_by("-submitted_at")
+    scored = [
+        code for code, _values, _satisfied in sel.spec_for_version(wave.method_version_id).items
+    ]
     n_by: dict[str, float] = defaultdict(float)
     counts: dict[str, dict[str, dict[Any, float]]] = defaultdict(dict)
     read = 0
@@ -107,11 +110,11 @@ def crosstab(
         key = UNKNOWN if found is None else str(found)
         n_by[key] += 1
         target = counts[key]
-        for code, value in answer_cells(answers):
-            if value == ANSWERED:
-                continue
-            cell = target.setdefault(code, defaultdict(float))
-            cell[None if value == BLANK else value] += 1
+        for code in scored:
+            if code in answers:
+                value = answers[code]
+                cell = target.setdefault(code, defaultdict(float))
+                cell[value if isinstance(value, int) else None] += 1
     spec = sel.spec_for_version(wave.method_version_id)
     labels = _labels(definition, field, n_by)
     categories = [

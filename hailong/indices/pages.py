@@ -212,17 +212,6 @@ def _charts(page: DashboardPage) -> dict[str, ChartView | None]:
         [(f"{e.code}. {e.name}", e.index) for e in figures.elements],
         label_header=_("Yếu tố"),
     )
-    five = [i for i in figures.items if len(i.levels) == 5 and i.n]
-    found["items"] = (
-        chart(
-            "stacked",
-            _("Phân bố mức độ hài lòng theo tiêu chí (yếu nhất trước)"),
-            [(f"{i.code}. {i.text}", [round(level.count) for level in i.levels]) for i in five],
-            label_header=_("Tiêu chí"),
-        )
-        if five
-        else None
-    )
     found["periods"] = (
         chart(
             "line",
