@@ -60,7 +60,7 @@ def test_the_ranking_costs_the_same_queries_for_two_wards_or_ten(
 ) -> None:  # type: ignore[no-untyped-def]
     wave_2023(cast.vinh_phuc, [5])
     client = cast.client(cast.carol)
-    with django_assert_max_num_queries(20) as first:
+    with django_assert_max_num_queries(24) as first:
         get(client, url(cast, "nam=2023&ban_do=cu"))
     for n in range(8):
         ward = unit_services.unit_create(
