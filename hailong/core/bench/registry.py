@@ -10,6 +10,8 @@ MODULES = [
     "staff_home_rps",
     "dossier_import",
     "sample_draw",
+    "public_form_submit",
+    "public_form_first_page",
     "dashboard_figures",
     "export_responses",
     "compute_csv",
