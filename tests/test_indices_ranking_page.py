@@ -79,3 +79,17 @@ def test_bad_filters_fall_back_to_defaults(cast: Cast) -> None:
     wave_2023(cast.vinh_phuc, [5] * 12)
     response = get(cast.client(cast.carol), url(cast, "nam=x&phuong_phap=999&toi_thieu=-4&quan=z"))
     assert response.context["page"].query.year == 2023
+
+
+def test_choosing_a_year_picks_the_method_that_years_waves_used(cast: Cast) -> None:
+    from tests.test_responses_factories import SHORT, open_wave
+
+    wave_2023(cast.vinh_phuc, [5] * 12)
+    open_wave(cast.ngoc_ha, SHORT)  # this year's wave, on another method
+    client = cast.client(cast.carol)
+    latest = get(client, url(cast)).context["page"].query
+    short = latest.version_id
+    page = get(client, url(cast, f"nam=2023&phuong_phap={short}")).context["page"]
+    assert page.query.year == 2023
+    assert page.query.version_id != short
+    assert [r.unit.name for r in page.rows if r.overall is not None] == ["Phường Ngọc Hà"]

@@ -58,13 +58,17 @@ class Options:
     years: list[int]
     versions: list[MethodVersion]
     districts: list[AdministrativeUnit]
+    by_year: dict[int, set[int]]  # year → method versions its waves use
 
 
 def ranking_options(province: AdministrativeUnit) -> Options:
     """What the filters can choose: years and method versions of the province's waves, and its
     (historic) districts."""
     waves = SurveyWave.objects.filter(unit__path__startswith=province.path)
-    years = sorted({d.year for d in waves.values_list("opens_on", flat=True)}, reverse=True)
+    by_year: dict[int, set[int]] = defaultdict(set)
+    for opens_on, version_id in waves.values_list("opens_on", "method_version_id"):
+        by_year[opens_on.year].add(version_id)
+    years = sorted(by_year, reverse=True)
     versions = list(
         MethodVersion.objects.filter(waves__in=waves)
         .select_related("method")
@@ -76,14 +80,18 @@ def ranking_options(province: AdministrativeUnit) -> Options:
             path__startswith=province.path, level=UnitLevel.DISTRICT
         ).order_by("name")
     )
-    return Options(years, versions, sorted(districts, key=lambda u: vi_sort_key(u.name)))
+    districts = sorted(districts, key=lambda u: vi_sort_key(u.name))
+    return Options(years, versions, districts, dict(by_year))
 
 
-def default_query(province: AdministrativeUnit, options: Options) -> RankingQuery | None:
-    """The latest year that has waves, on the method version most of its waves use."""
+def default_query(
+    province: AdministrativeUnit, options: Options, year: int | None = None
+) -> RankingQuery | None:
+    """The latest year that has waves (or ``year``), on the method version most of that year's
+    waves use."""
     if not options.years or not options.versions:
         return None
-    year = options.years[0]
+    year = year if year in options.years else options.years[0]
     used = (
         SurveyWave.objects.filter(unit__path__startswith=province.path, opens_on__year=year)
         .values_list("method_version_id")

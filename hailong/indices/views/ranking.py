@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -54,12 +54,21 @@ def ranking_page(province: AdministrativeUnit, user: Any, get: QueryDict) -> Ran
     """Bind the filters, fall back to the latest year and its main method, rank."""
     options = ranking_options(province)
     form = RankingFilterForm(get or None, options=options)
-    default = default_query(province, options)
+    form.is_valid()
+    cleaned = getattr(form, "cleaned_data", {})  # an unbound form has none
+    year = cleaned.get("nam") if "nam" not in form.errors else None
+    default = default_query(province, options, year)
     page = RankingPage(form=form)
     if default is None:
         return page
-    form.is_valid()
     query = form.query(default)
+    if query.version_id not in options.by_year.get(query.year, set()):
+        query = replace(query, version_id=default.version_id)  # that year used another method
+    if get:  # show the year and method the ranking actually used
+        shown = get.copy()
+        shown["nam"], shown["phuong_phap"] = str(query.year), str(query.version_id)
+        page.form = RankingFilterForm(shown, options=options)
+        page.form.is_valid()
     page.query = query
     page.rows = ranking(province, query, own_paths=smallcells.own_paths(user))
     page.method = version_label(query.version_id)
