@@ -354,7 +354,11 @@ def _declared_length(request: HttpRequest) -> int:
 def _check_path(endpoint: Endpoint, call: ApiCall) -> None:
     """A path parameter its schema refuses cannot name anything: 404."""
     for param in endpoint.params:
-        if param.location == "path" and validate(param.schema, call.path.get(param.name, "")):
+        if param.location != "path":
+            continue
+        value = call.path.get(param.name, "")
+        # A control character (NUL above all) names nothing, and PostgreSQL refuses NUL.
+        if any(ord(ch) < 32 for ch in value) or validate(param.schema, value):
             raise ApiError(404, "not_found", _("Không tìm thấy hoặc ngoài phạm vi mã truy cập."))
 
 
