@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "hailong.jobs",
     "hailong.indices",
     "hailong.reports",
+    "hailong.campaigns",
     "hailong.performance",
     "hailong.api",
     "hailong.web",

@@ -29,6 +29,7 @@ urlpatterns = [
     ),
     path("staff/", include("hailong.surveys.urls")),
     path("staff/", include("hailong.reports.urls")),
+    path("staff/", include("hailong.campaigns.urls")),
     path("staff/", include("hailong.performance.urls")),
     path("staff/", include("hailong.indices.urls")),
     path("staff/", include((dossier_urls.staff_urlpatterns, "dossiers"))),

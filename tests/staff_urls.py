@@ -112,6 +112,27 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "kiosk:edit": lambda c: _kiosk(c),
     "kiosk:flags": lambda c: {"pk": _kiosk_wave(c)},
     "kiosk:review": lambda c: _kiosk_response(c),
+    "campaigns:plan_list": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "campaigns:plan_create": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "campaigns:today": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "campaigns:overdue": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "campaigns:loudspeaker_areas": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "campaigns:zalo_groups": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "campaigns:plan_detail": lambda c: {"pk": _campaign_plan(c)},
+    "campaigns:plan_edit": lambda c: {"pk": _campaign_plan(c)},
+    "campaigns:plan_submit": lambda c: {"pk": _campaign_plan(c)},
+    "campaigns:plan_decide": lambda c: {"pk": _campaign_plan(c)},
+    "campaigns:plan_revise": lambda c: {"pk": _campaign_plan(c)},
+    "campaigns:plan_version": lambda c: {"pk": _campaign_plan(c), "number": 1},
+    "campaigns:plan_print": lambda c: {"pk": _campaign_plan(c)},
+    "campaigns:calendar": lambda c: {"pk": _campaign_plan(c)},
+    "campaigns:compliance": lambda c: {"pk": _campaign_plan(c)},
+    "campaigns:activity_create": lambda c: {"pk": _campaign_plan(c), "channel": "loudspeaker"},
+    "campaigns:activity_edit": lambda c: {"pk": _campaign_activity(c).pk},
+    "campaigns:activity_delete": lambda c: {"pk": _campaign_activity(c).pk},
+    "campaigns:occurrence": lambda c: {"pk": _campaign_occurrence(c)},
+    "campaigns:evidence_add": lambda c: {"pk": _campaign_occurrence(c)},
+    "campaigns:evidence_file": lambda c: {"pk": _campaign_evidence(c)},
 }
 
 
@@ -312,3 +333,40 @@ def _paper_form(c: Cast) -> int:
         defaults={"wave_id": _ward_wave(c), "status": FormStatus.AWAITING_SECOND},
     )
     return form.number
+
+
+def _campaign_plan(c: Cast) -> int:
+    from hailong.campaigns.testing import ward_plan
+
+    return ward_plan(c.ngoc_ha, drafter=c.cindy, approver=c.alice).pk
+
+
+def _campaign_activity(c: Cast) -> Any:
+    from hailong.campaigns.models import CampaignActivity
+    from hailong.campaigns.testing import ward_activity, ward_plan
+
+    plan = ward_plan(c.ngoc_ha, drafter=c.cindy, approver=c.alice)
+    existing = CampaignActivity.objects.filter(plan=plan).first()
+    return existing or ward_activity(plan, actor=c.cindy)
+
+
+def _campaign_occurrence(c: Cast) -> int:
+    from hailong.campaigns.testing import first_occurrence
+
+    return first_occurrence(_campaign_activity(c)).pk
+
+
+def _campaign_evidence(c: Cast) -> int:
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from hailong.campaigns.models import Evidence
+
+    evidence = Evidence(
+        occurrence_id=_campaign_occurrence(c),
+        kind="photo",
+        extension="jpg",
+        uploaded_at=timezone.now(),
+    )
+    evidence.file.save("x.jpg", ContentFile(b"jpeg"), save=True)
+    return evidence.pk

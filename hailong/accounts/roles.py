@@ -18,6 +18,7 @@ class Role(models.TextChoices):
     LEADER = "leader", _("Lãnh đạo UBND (phê duyệt công bố)")
     ONE_STOP = "one_stop", _("Công chức một cửa")
     COMMUNICATION = "communication", _("Công chức văn hóa – thông tin")
+    VOLUNTEER = "volunteer", _("Tình nguyện viên / tổ trưởng tổ dân phố")
     VIEWER = "viewer", _("Chỉ xem")
 
 
@@ -34,6 +35,7 @@ class Perm(StrEnum):
     APPROVE_CAMPAIGNS = "campaigns.approve"
     MANAGE_ARTICLES = "articles.manage"
     VIEW_CONTACTS = "responses.contacts"
+    MARK_OCCURRENCES = "campaigns.mark"
 
 
 _READ = frozenset({Perm.VIEW_UNITS, Perm.VIEW_RESULTS})
@@ -47,12 +49,16 @@ ROLE_PERMS: dict[str, frozenset[Perm]] = {
         Perm.MANAGE_SURVEYS,
         Perm.APPROVE_CAMPAIGNS,
         Perm.MANAGE_CAMPAIGNS,
+        Perm.MARK_OCCURRENCES,
         Perm.MANAGE_ARTICLES,
         Perm.MANAGE_DOSSIERS,
         Perm.VIEW_CONTACTS,
     },
     Role.ONE_STOP: _READ | {Perm.ENTER_RESPONSES, Perm.MANAGE_DOSSIERS},
-    Role.COMMUNICATION: _READ | {Perm.MANAGE_CAMPAIGNS, Perm.MANAGE_ARTICLES},
+    Role.COMMUNICATION: _READ
+    | {Perm.MANAGE_CAMPAIGNS, Perm.MANAGE_ARTICLES, Perm.MARK_OCCURRENCES},
+    # Held on a residential group: marks the campaign items assigned to that group only.
+    Role.VOLUNTEER: frozenset({Perm.VIEW_UNITS, Perm.MARK_OCCURRENCES}),
     Role.VIEWER: _READ,
 }
 

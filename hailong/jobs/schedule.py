@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from django.tasks import Task, TaskResult
 
+from hailong.campaigns.tasks import send_campaign_digest
 from hailong.jobs.models import MaintenanceKind
 from hailong.jobs.tasks import run_maintenance
 from hailong.responses.tasks import purge_responses_housekeeping
@@ -69,5 +70,6 @@ SCHEDULE: tuple[PeriodicJob, ...] = (
     PeriodicJob("jobs.reap", run_maintenance, Every(60), (MaintenanceKind.REAP.value,)),
     PeriodicJob("jobs.prune", run_maintenance, DailyAt(2, 30), (MaintenanceKind.PRUNE.value,)),
     PeriodicJob("responses.purge", purge_responses_housekeeping, Every(3600)),
+    PeriodicJob("campaigns.digest", send_campaign_digest, DailyAt(6, 0)),
     PeriodicJob("sampling.purge_contacts", purge_sample_contacts, DailyAt(3, 15)),
 )

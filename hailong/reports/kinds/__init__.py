@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hailong.reports.kinds.base import ReportKind
+from hailong.reports.kinds.campaign_plan import CampaignPlanKind
 from hailong.reports.kinds.emulation_ranking import EmulationRankingKind
 from hailong.reports.kinds.sipas_report import SipasReport
 from hailong.reports.kinds.survey_responses import SurveyResponses
@@ -28,6 +29,7 @@ KINDS: dict[str, ReportKind] = {
 }
 
 KINDS.update({kind.key: kind for kind in (SipasReport(), EmulationRankingKind())})
+KINDS[CampaignPlanKind.key] = CampaignPlanKind()
 
 
 def kind_get(key: str) -> ReportKind | None:

@@ -1,0 +1,17 @@
+"""Forms of the campaigns app: they check shape; the services check the rules."""
+
+from __future__ import annotations
+
+from hailong.campaigns.forms.execution import MarkForm
+from hailong.campaigns.forms.plans import PlanCreateForm, PlanDecisionForm, PlanEditForm
+from hailong.campaigns.forms.schedule import ActivityForm, LoudspeakerAreaForm, ZaloGroupForm
+
+__all__ = [
+    "ActivityForm",
+    "LoudspeakerAreaForm",
+    "MarkForm",
+    "PlanCreateForm",
+    "PlanDecisionForm",
+    "PlanEditForm",
+    "ZaloGroupForm",
+]

@@ -1,0 +1,1 @@
+"""Staff pages of the campaigns app (split by sub-domain)."""
