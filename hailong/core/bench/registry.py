@@ -15,6 +15,7 @@ MODULES = [
     "dashboard_figures",
     "export_responses",
     "compute_csv",
+    "campaign_schedule",
 ]
 
 
