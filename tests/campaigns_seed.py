@@ -1,4 +1,9 @@
-"""The seed document (the ward's real 2023 plan) read into sentences, for the template tests."""
+"""The seed document (the ward's real 2023 plan) read into sentences, for the template tests.
+
+``tests/seed/`` holds a verbatim copy of ``../shared/seed/ke-hoach-tuyen-truyen-sipas-2023.txt``
+so that the tests run from any checkout; ``test_campaigns_template_prefill`` checks the copy
+against the original when the original is there.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-SEED = (
-    Path(__file__).resolve().parents[2] / "shared" / "seed" / "ke-hoach-tuyen-truyen-sipas-2023.txt"
-)
+SEED_NAME = "ke-hoach-tuyen-truyen-sipas-2023.txt"
+SEED = Path(__file__).resolve().parent / "seed" / SEED_NAME
+ORIGINAL = Path(__file__).resolve().parents[2] / "shared" / "seed" / SEED_NAME
 # Two slips of the seed the template corrects (see hailong/campaigns/template.py).
 CORRECTIONS = {"loa truyển thanh": "loa truyền thanh", "nhóm zalo": "nhóm Zalo"}
 HEADINGS = (

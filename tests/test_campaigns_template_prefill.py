@@ -12,7 +12,7 @@ from hailong.campaigns.services import plan_create_from_template
 from hailong.campaigns.template import reform_period
 from hailong.core.errors import PermissionDenied, ServiceError
 from hailong.reports.document import BulletList, Paragraph
-from tests.campaigns_seed import seed_sentences, squash
+from tests.campaigns_seed import ORIGINAL, SEED, seed_sentences, squash
 from tests.conftest import Cast
 
 ISSUED = dt.date(2023, 10, 5)
@@ -123,3 +123,8 @@ def test_a_viewer_may_not_create_a_plan(cast: Cast) -> None:
 def test_a_plan_belongs_to_a_commune_level_unit(cast: Cast) -> None:
     with pytest.raises(ServiceError):
         plan_create_from_template(actor=cast.carol, unit=cast.hanoi, year=2026)
+
+
+@pytest.mark.skipif(not ORIGINAL.exists(), reason="the shared seed is not next to this checkout")
+def test_the_tests_copy_of_the_seed_is_the_original() -> None:
+    assert SEED.read_bytes() == ORIGINAL.read_bytes()
