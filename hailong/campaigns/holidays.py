@@ -4,8 +4,9 @@ The law gives Tết Dương lịch (1/1), five days of Tết Nguyên đán, Gi�
 30/4, 1/5, and 2/9 with one adjacent day. Each year the government fixes the actual days off
 (compensatory days when a holiday falls on a weekend, swapped working days, the weekends around
 Tết): those are listed here, because they are the days on which a ward's broadcasts stop.
-2026's Quốc khánh adjacent day is announced late in the year; 1/9 is assumed and the table can
-be corrected in the admin. Dates are (year, month, day).
+2026's Tết days off (14–22/2, the weekends around the five statutory days) and its Quốc khánh
+adjacent day (1/9) are assumed; correct the ``Holiday`` table with a data migration when the
+government's notice differs. Dates are (year, month, day).
 """
 
 from __future__ import annotations
