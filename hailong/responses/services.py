@@ -300,9 +300,11 @@ def _store_response(
     )
     if contact is not None:
         _contact_create(wave, response, contact, moment)
+    # Count the response before on_stored runs: a callback that relabels it (the kiosk's
+    # burst check) must move an already-counted response, or it is counted twice.
+    aggregates.record([response])
     if on_stored is not None:
         on_stored(response)
-    aggregates.record([response])
     return response
 
 
