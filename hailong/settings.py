@@ -42,6 +42,9 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Rows per aggregate cell that concurrent submissions spread over (see hailong/indices/models.py).
+# SQLite has one writer at a time, so splitting cells cannot help there.
+AGGREGATE_SHARDS = max(1, env_int("AGGREGATE_SHARDS", 1 if USING_SQLITE else 8))
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

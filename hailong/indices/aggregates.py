@@ -3,18 +3,22 @@
 ``record(response, sign)`` is called inside the transaction that stores (``+1``) or re-labels
 (``-1`` then ``+1``) a response. It is one ``INSERT … ON CONFLICT … DO UPDATE SET count = count +
 excluded.count`` per table, with rows in a fixed order so concurrent transactions lock the same
-cells in the same order and never deadlock. ``rebuild`` recomputes everything from raw responses;
-``check`` compares the two and lists the cells that differ.
+cells in the same order and never deadlock. Each call writes into one shard of the cells, picked
+at random among ``AGGREGATE_SHARDS``, so concurrent submissions rarely wait for each other's row
+locks; ``compact`` folds the shards back into shard 0. ``rebuild`` recomputes everything from raw
+responses; ``check`` compares the two and lists the cells that differ.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import connection, transaction
 
 from hailong.indices.models import ANSWERED, BLANK, AnswerMonthCount, ResponseDayCount
@@ -89,9 +93,14 @@ def _keys(response: ResponseLike) -> tuple[tuple[Any, ...], list[tuple[Any, ...]
     return day_key, month_keys
 
 
-def record(responses: Iterable[ResponseLike], sign: int = 1) -> None:
+def _shard() -> int:
+    shards = int(settings.AGGREGATE_SHARDS)
+    return random.randrange(shards) if shards > 1 else 0  # noqa: S311 (spreading, not secrecy)
+
+
+def record(responses: Iterable[ResponseLike], sign: int = 1, *, shard: int | None = None) -> None:
     """Add (``sign=1``) or remove (``-1``) responses from the aggregates, in the caller's
-    transaction."""
+    transaction, all into one shard of their cells."""
     days: Counter[tuple[Any, ...]] = Counter()
     months: Counter[tuple[Any, ...]] = Counter()
     for response in responses:
@@ -99,17 +108,20 @@ def record(responses: Iterable[ResponseLike], sign: int = 1) -> None:
         days[day_key] += sign
         for key in month_keys:
             months[key] += sign
-    _upsert(ResponseDayCount._meta.db_table, DAY_DIMS, days)
-    _upsert(AnswerMonthCount._meta.db_table, MONTH_DIMS, months)
+    shard = _shard() if shard is None else shard
+    _upsert(ResponseDayCount._meta.db_table, DAY_DIMS, days, shard)
+    _upsert(AnswerMonthCount._meta.db_table, MONTH_DIMS, months, shard)
 
 
-def _upsert(table: str, dims: tuple[str, ...], cells: Counter[tuple[Any, ...]]) -> None:
+def _upsert(
+    table: str, dims: tuple[str, ...], cells: Counter[tuple[Any, ...]], shard: int = 0
+) -> None:
     rows = sorted((key, n) for key, n in cells.items() if n)
     if not rows:
         return
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(d) for d in dims)
-    placeholders = ", ".join(["%s"] * (len(dims) + 1))
+    columns = ", ".join(quote(d) for d in (*dims, "shard"))
+    placeholders = ", ".join(["%s"] * (len(dims) + 2))
     # Identifiers are our own model's table and columns, quoted; values are parameters.
     sql = (
         f"INSERT INTO {quote(table)} ({columns}, {quote('count')}) VALUES ({placeholders}) "  # noqa: S608
@@ -117,7 +129,45 @@ def _upsert(table: str, dims: tuple[str, ...], cells: Counter[tuple[Any, ...]]) 
         f"{quote(table)}.{quote('count')} + excluded.{quote('count')}"
     )
     with connection.cursor() as cursor:
-        cursor.executemany(sql, [(*key, n) for key, n in rows])
+        cursor.executemany(sql, [(*key, shard, n) for key, n in rows])
+
+
+COMPACT_BATCH = 20_000
+
+
+def compact(*, batch: int = COMPACT_BATCH) -> int:
+    """Fold every shard of every cell into shard 0; return the rows folded.
+
+    Per table, in one transaction per batch:
+    1. Lock up to ``batch`` rows of shards above 0, skipping rows a submission holds right now
+       (they are folded on the next run), so this never waits for, nor deadlocks with, a
+       submission.
+    2. Add their counts to the cells' shard-0 rows (upsert, in the usual order).
+    3. Delete exactly the rows read: a row a submission creates meanwhile is not among them.
+    """
+    folded = 0
+    for model, dims in ((ResponseDayCount, DAY_DIMS), (AnswerMonthCount, MONTH_DIMS)):
+        while True:
+            with transaction.atomic():
+                rows = list(
+                    model.objects.select_for_update(skip_locked=True)
+                    .filter(shard__gt=0)
+                    .order_by("pk")
+                    .values_list("pk", *dims, "count")[:batch]
+                )
+                if not rows:
+                    break
+                cells: Counter[tuple[Any, ...]] = Counter()
+                for row in rows:
+                    cells[tuple(row[1:-1])] += row[-1]
+                _upsert(model._meta.db_table, dims, cells)
+                pks = [row[0] for row in rows]
+                for start in range(0, len(pks), 1000):
+                    model.objects.filter(pk__in=pks[start : start + 1000]).delete()
+            folded += len(rows)
+            if len(rows) < batch:
+                break
+    return folded
 
 
 def relabel(response: ResponseLike, new_status: str) -> None:
@@ -164,10 +214,10 @@ def rebuild(*, wave_ids: Iterable[int] | None = None) -> int:
     for response in responses.only(*fields).order_by("id").iterator(chunk_size=BATCH):
         batch.append(response)
         if len(batch) >= BATCH:
-            record(batch)
+            record(batch, shard=0)
             total += len(batch)
             batch = []
-    record(batch)
+    record(batch, shard=0)
     return total + len(batch)
 
 

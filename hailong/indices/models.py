@@ -5,6 +5,11 @@ responses. Two grains: responses per **day** (for participation, trends and camp
 attribution) and answer values per **month** (for every index). Dimensions use sentinels instead
 of NULL (``source_key`` 0 = no source, ``value`` -1 = blank) so that a plain unique constraint
 identifies a cell on SQLite and PostgreSQL alike.
+
+A cell may be split over several rows that differ only in ``shard`` (``AGGREGATE_SHARDS``):
+concurrent submissions then update different rows instead of queueing on one row lock. Every
+reader sums ``count`` over the cell, so shards are invisible to it; ``aggregates.compact``
+folds them back into shard 0 (hourly).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ class ResponseDayCount(models.Model):
     source_key = models.BigIntegerField(default=0)
     respondent_type = models.CharField(max_length=12)
     status = models.CharField(max_length=10)
+    shard = models.PositiveSmallIntegerField(default=0)
     count = models.BigIntegerField(default=0)
 
     class Meta:
@@ -42,6 +48,7 @@ class ResponseDayCount(models.Model):
                     "source_key",
                     "respondent_type",
                     "status",
+                    "shard",
                 ],
                 name="response_day_count_cell",
             )
@@ -67,6 +74,7 @@ class AnswerMonthCount(models.Model):
     status = models.CharField(max_length=10)
     item_code = models.CharField(max_length=40)
     value = models.IntegerField()
+    shard = models.PositiveSmallIntegerField(default=0)
     count = models.BigIntegerField(default=0)
 
     class Meta:
@@ -83,6 +91,7 @@ class AnswerMonthCount(models.Model):
                     "status",
                     "item_code",
                     "value",
+                    "shard",
                 ],
                 name="answer_month_count_cell",
             )

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.tasks import Task, TaskResult
 
 from hailong.campaigns.tasks import send_campaign_digest
+from hailong.indices.tasks import compact_aggregates
 from hailong.jobs.models import MaintenanceKind
 from hailong.jobs.tasks import run_maintenance
 from hailong.responses.tasks import purge_responses_housekeeping
@@ -72,4 +73,5 @@ SCHEDULE: tuple[PeriodicJob, ...] = (
     PeriodicJob("responses.purge", purge_responses_housekeeping, Every(3600)),
     PeriodicJob("campaigns.digest", send_campaign_digest, DailyAt(6, 0)),
     PeriodicJob("sampling.purge_contacts", purge_sample_contacts, DailyAt(3, 15)),
+    PeriodicJob("indices.compact_aggregates", compact_aggregates, Every(3600)),
 )

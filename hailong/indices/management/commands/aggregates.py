@@ -1,4 +1,5 @@
-"""``hailong aggregates rebuild|check [--wave ID]``: recompute or verify the aggregates."""
+"""``hailong aggregates rebuild|check|compact [--wave ID]``: recompute, verify or compact the
+aggregates."""
 
 from __future__ import annotations
 
@@ -10,14 +11,18 @@ from hailong.indices import aggregates
 
 
 class Command(BaseCommand):
-    help = "Tổng hợp lại (rebuild) hoặc đối chiếu (check) số liệu tổng hợp với phiếu gốc."
+    help = "Tổng hợp lại (rebuild), đối chiếu (check) hoặc gộp (compact) số liệu tổng hợp."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["rebuild", "check"])
+        parser.add_argument("action", choices=["rebuild", "check", "compact"])
         parser.add_argument("--wave", type=int, action="append", help="only these wave ids")
 
     def handle(self, *args: Any, **options: Any) -> None:
         waves = options["wave"]
+        if options["action"] == "compact":
+            folded = aggregates.compact()
+            self.stdout.write(f"Đã gộp {folded} dòng tổng hợp vào dòng chính của từng ô.")
+            return
         if options["action"] == "rebuild":
             count = aggregates.rebuild(wave_ids=waves)
             self.stdout.write(f"Đã tổng hợp lại từ {count} phiếu.")
