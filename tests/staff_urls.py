@@ -72,6 +72,12 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "performance:action_edit": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _action(c)},
     "performance:action_status": lambda c: {"unit_pk": c.ngoc_ha.pk, "pk": _action(c)},
     "performance:sipas_report": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "publication:overview": lambda c: {"pk": c.ngoc_ha.pk},
+    "publication:preview": lambda c: {"pk": c.ngoc_ha.pk},
+    "publication:publish": lambda c: {"pk": c.ngoc_ha.pk},
+    "publication:comments": lambda c: {"pk": c.ngoc_ha.pk},
+    "publication:comment_edit": lambda c: {"pk": _selected_comment(c)},
+    "publication:embed_codes": lambda c: {"pk": c.ngoc_ha.pk},
     "indices:dashboard": lambda c: {"pk": c.ngoc_ha.pk},
     "indices:drilldown": lambda c: {"pk": c.ngoc_ha.pk},
     "indices:export": lambda c: {"pk": c.ngoc_ha.pk},
@@ -370,3 +376,16 @@ def _campaign_evidence(c: Cast) -> int:
     )
     evidence.file.save("x.jpg", ContentFile(b"jpeg"), save=True)
     return evidence.pk
+
+
+def _selected_comment(c: Cast) -> int:
+    from hailong.publication.models import SelectedComment
+    from hailong.publication.services import comment_select
+    from tests.publication_data import ward_wave
+
+    existing = SelectedComment.objects.filter(unit=c.ngoc_ha).first()
+    if existing is not None:
+        return existing.pk
+    wave = ward_wave(c.ngoc_ha, (5,))
+    response = wave.responses.get()
+    return comment_select(actor=c.alice, unit=c.ngoc_ha, response_id=response.pk, item_code="LV").pk
