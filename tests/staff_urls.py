@@ -139,6 +139,16 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "campaigns:occurrence": lambda c: {"pk": _campaign_occurrence(c)},
     "campaigns:evidence_add": lambda c: {"pk": _campaign_occurrence(c)},
     "campaigns:evidence_file": lambda c: {"pk": _campaign_evidence(c)},
+    "campaigns:attribution": lambda c: {"pk": _campaign_plan(c)},
+    "campaigns:materials": lambda c: {"pk": _campaign_plan(c)},
+    "campaigns:material_create": lambda c: {"pk": _campaign_plan(c)},
+    "campaigns:material": lambda c: {"pk": _campaign_material(c)},
+    "campaigns:material_regenerate": lambda c: {"pk": _campaign_material(c)},
+    "campaigns:material_speak": lambda c: {"pk": _campaign_material(c)},
+    "campaigns:material_upload": lambda c: {"pk": _campaign_material(c)},
+    "campaigns:material_attach": lambda c: {"pk": _campaign_material(c)},
+    "campaigns:material_audio": lambda c: {"pk": _campaign_material(c)},
+    "campaigns:material_file": lambda c: {"pk": _campaign_material(c), "slug": "kich-ban"},
 }
 
 
@@ -389,3 +399,13 @@ def _selected_comment(c: Cast) -> int:
     wave = ward_wave(c.ngoc_ha, (5,))
     response = wave.responses.get()
     return comment_select(actor=c.alice, unit=c.ngoc_ha, response_id=response.pk, item_code="LV").pk
+
+
+def _campaign_material(c: Cast) -> int:
+    from hailong.campaigns.models import Material
+    from hailong.campaigns.services import material_create
+    from hailong.campaigns.testing import ward_plan
+
+    plan = ward_plan(c.ngoc_ha, drafter=c.cindy, approver=c.alice)
+    existing = Material.objects.filter(plan=plan).first()
+    return (existing or material_create(actor=c.cindy, plan=plan, kind="broadcast")).pk

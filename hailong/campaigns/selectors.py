@@ -14,6 +14,7 @@ from hailong.campaigns.models import (
     CampaignActivity,
     CampaignPlan,
     Evidence,
+    Material,
     Occurrence,
     OccurrenceStatus,
     PlanStatus,
@@ -118,3 +119,12 @@ def overdue_items(
 
 def evidence_of(occurrence: Occurrence) -> list[Evidence]:
     return list(occurrence.evidence.select_related("uploaded_by").order_by("uploaded_at", "pk"))
+
+
+def material_get_for_user(user: Actor, perm: Perm, pk: object) -> Material:
+    rows = Material.objects.select_related("plan", "plan__unit", "plan__wave", "source")
+    return get_for_user(rows, user, perm, unit_field="plan__unit", pk=pk)
+
+
+def materials_of(plan: CampaignPlan) -> list[Material]:
+    return list(plan.materials.select_related("source").order_by("kind", "pk"))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.urls import path
 
-from hailong.campaigns.views import execution, plans, schedule
+from hailong.campaigns.views import execution, materials, plans, schedule
 
 app_name = "campaigns"
 
 UNIT = "don-vi/<int:unit_pk>/tuyen-truyen/"
 PLAN = "tuyen-truyen/<int:pk>/"
+MATERIAL = "tuyen-truyen/tai-lieu/<int:pk>/"
 
 urlpatterns = [
     path(UNIT, plans.plan_list, name="plan_list"),
@@ -27,6 +28,16 @@ urlpatterns = [
     path(f"{PLAN}in/", plans.plan_print, name="plan_print"),
     path(f"{PLAN}lich/", schedule.plan_calendar, name="calendar"),
     path(f"{PLAN}tien-do/", execution.compliance, name="compliance"),
+    path(f"{PLAN}ket-qua/", materials.attribution, name="attribution"),
+    path(f"{PLAN}tai-lieu/", materials.material_list, name="materials"),
+    path(f"{PLAN}tai-lieu/tao/", materials.material_create, name="material_create"),
+    path(f"{MATERIAL}", materials.material_detail, name="material"),
+    path(f"{MATERIAL}viet-lai/", materials.material_regenerate, name="material_regenerate"),
+    path(f"{MATERIAL}doc/", materials.material_speak, name="material_speak"),
+    path(f"{MATERIAL}thu-am/", materials.material_upload, name="material_upload"),
+    path(f"{MATERIAL}gan/", materials.material_attach, name="material_attach"),
+    path(f"{MATERIAL}am-thanh/", materials.material_audio, name="material_audio"),
+    path(f"{MATERIAL}tep/<slug:slug>/", materials.material_file, name="material_file"),
     path(f"{PLAN}hoat-dong/them/<slug:channel>/", schedule.activity_create, name="activity_create"),
     path("tuyen-truyen/hoat-dong/<int:pk>/", schedule.activity_edit, name="activity_edit"),
     path("tuyen-truyen/hoat-dong/<int:pk>/xoa/", schedule.activity_delete, name="activity_delete"),

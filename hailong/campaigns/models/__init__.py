@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hailong.campaigns.models.evidence import DigestSent, Evidence, EvidenceKind
+from hailong.campaigns.models.materials import AudioOrigin, Material, MaterialAudioJob
 from hailong.campaigns.models.plans import (
     CONTENT_FIELDS,
     CampaignPlan,
@@ -22,6 +23,7 @@ from hailong.campaigns.models.schedule import (
 
 __all__ = [
     "CONTENT_FIELDS",
+    "AudioOrigin",
     "CampaignActivity",
     "CampaignPlan",
     "CampaignPlanVersion",
@@ -30,6 +32,8 @@ __all__ = [
     "EvidenceKind",
     "Holiday",
     "LoudspeakerArea",
+    "Material",
+    "MaterialAudioJob",
     "Occurrence",
     "OccurrenceStatus",
     "PlanAction",

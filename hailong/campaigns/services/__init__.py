@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from hailong.campaigns.services.digest import digest_send
 from hailong.campaigns.services.execution import can_mark, evidence_add, occurrence_mark
+from hailong.campaigns.services.materials import (
+    material_attach,
+    material_audio_start,
+    material_create,
+    material_recording_upload,
+    material_regenerate,
+    material_update,
+)
 from hailong.campaigns.services.plans import (
     plan_approve,
     plan_create_from_template,
@@ -32,6 +40,12 @@ __all__ = [
     "evidence_add",
     "holidays_load",
     "loudspeaker_area_create",
+    "material_attach",
+    "material_audio_start",
+    "material_create",
+    "material_recording_upload",
+    "material_regenerate",
+    "material_update",
     "occurrence_mark",
     "occurrences_generate",
     "plan_approve",
