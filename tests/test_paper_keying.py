@@ -13,7 +13,7 @@ pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 
 @pytest.mark.parametrize(
-    ("method", "items"), [("ward-short-2026", 10), ("sipas-2017", 22), (SIPAS_2023, 64)]
+    ("method", "items"), [("ward-short-2026", 11), ("sipas-2017", 22), (SIPAS_2023, 64)]
 )
 def test_every_item_of_the_method_has_one_box(cast: Cast, method: str, items: int) -> None:
     wave = paper_wave(cast, method)

@@ -107,3 +107,17 @@ def test_the_dossier_rating_has_3_levels_with_a_reason_for_not_satisfied(
 def test_every_item_carries_a_wording_mark(methods: dict[str, Definition]) -> None:
     for m in methods.values():
         assert all(i.wording in {"confirmed", "to_check"} for i in m.items)
+
+
+def test_the_ward_form_asks_how_the_respondent_heard_of_the_survey_optionally(
+    methods: dict[str, Definition],
+) -> None:
+    m = methods["ward-short-2026"]
+    item = m.item("KS")
+    assert (item.type, item.required, item.scale) == ("multi_choice", False, "heard_via")
+    scale = m.scale_of(item)
+    assert scale is not None
+    q2 = methods["sipas-2023"].scale_of(methods["sipas-2023"].item("Q2"))
+    assert q2 is not None
+    assert {o.value for o in q2.options} < {o.value for o in scale.options}  # Q2's list + leaflets
+    assert "KS" not in {i.code for i in m.element_items()}
