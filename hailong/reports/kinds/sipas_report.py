@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hailong.campaigns.report_section import campaign_blocks
 from hailong.core.text import clean_line
 from hailong.indices.engine import format_pct
 from hailong.jobs.base import JobFailed
@@ -154,6 +155,7 @@ def _sections(data: SipasReportData, texts: dict[str, str]) -> list[Block]:
         ]
     blocks += [Heading(_("Ưu điểm"), level=2), *text_blocks(texts["strengths"])]
     blocks += [Heading(_("Hạn chế"), level=2), *text_blocks(texts["weaknesses"])]
+    blocks += campaign_blocks(data.unit, data.scope.year, data.scope.waves)
     blocks += [Heading(_("Nguyên nhân")), *text_blocks(texts["causes"])]
     blocks += [Heading(_("Giải pháp, kiến nghị")), *text_blocks(texts["solutions"])]
     blocks.append(
