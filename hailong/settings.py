@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "hailong.reports",
     "hailong.campaigns",
     "hailong.performance",
+    "hailong.portal",
     "hailong.publication",
     "hailong.api",
     "hailong.web",

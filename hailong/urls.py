@@ -41,6 +41,7 @@ urlpatterns = [
     path("moi/", include((sampling_urls.public_urlpatterns, "invitation"))),
     path("staff/", include((kiosk_urls.staff_urlpatterns, "kiosk"))),
     path("kiosk/", include((kiosk_urls.public_urlpatterns, "kiosk_public"))),
+    path("", include("hailong.portal.urls")),
     path("", include("hailong.publication.urls")),
 ]
 

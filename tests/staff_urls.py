@@ -409,3 +409,44 @@ def _campaign_material(c: Cast) -> int:
     plan = ward_plan(c.ngoc_ha, drafter=c.cindy, approver=c.alice)
     existing = Material.objects.filter(plan=plan).first()
     return (existing or material_create(actor=c.cindy, plan=plan, kind="broadcast")).pk
+
+
+def _portal_article(c: Cast) -> int:
+    from hailong.portal.models import Article
+
+    return Article.objects.create(unit=c.ngoc_ha, title="Tin", summary="Tóm tắt").pk
+
+
+def _portal_album(c: Cast) -> int:
+    from hailong.portal.models import Album
+
+    return Album.objects.create(unit=c.ngoc_ha, title="Album").pk
+
+
+def _portal_photo(c: Cast) -> int:
+    from hailong.portal.models import Photo
+
+    return Photo.objects.create(unit=c.ngoc_ha, width=640, height=480, variants=[[640, 480]]).pk
+
+
+def _selected_comment(c: Cast) -> int:
+    from hailong.publication.models import SelectedComment
+    from hailong.publication.services import comment_select
+    from tests.publication_data import ward_wave
+
+    existing = SelectedComment.objects.filter(unit=c.ngoc_ha).first()
+    if existing is not None:
+        return existing.pk
+    wave = ward_wave(c.ngoc_ha, (5,))
+    response = wave.responses.get()
+    return comment_select(actor=c.alice, unit=c.ngoc_ha, response_id=response.pk, item_code="LV").pk
+
+
+def _campaign_material(c: Cast) -> int:
+    from hailong.campaigns.models import Material
+    from hailong.campaigns.services import material_create
+    from hailong.campaigns.testing import ward_plan
+
+    plan = ward_plan(c.ngoc_ha, drafter=c.cindy, approver=c.alice)
+    existing = Material.objects.filter(plan=plan).first()
+    return (existing or material_create(actor=c.cindy, plan=plan, kind="broadcast")).pk

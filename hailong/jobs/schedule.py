@@ -21,6 +21,7 @@ from hailong.campaigns.tasks import send_campaign_digest
 from hailong.indices.tasks import compact_aggregates
 from hailong.jobs.models import MaintenanceKind
 from hailong.jobs.tasks import run_maintenance
+from hailong.portal.tasks import flush_visits
 from hailong.responses.tasks import purge_responses_housekeeping
 from hailong.sampling.tasks import purge_sample_contacts
 
@@ -73,5 +74,6 @@ SCHEDULE: tuple[PeriodicJob, ...] = (
     PeriodicJob("responses.purge", purge_responses_housekeeping, Every(3600)),
     PeriodicJob("campaigns.digest", send_campaign_digest, DailyAt(6, 0)),
     PeriodicJob("sampling.purge_contacts", purge_sample_contacts, DailyAt(3, 15)),
+    PeriodicJob("portal.flush_visits", flush_visits, Every(300)),
     PeriodicJob("indices.compact_aggregates", compact_aggregates, Every(3600)),
 )
