@@ -77,16 +77,18 @@ def results_png(view: ResultsView, snapshot: Snapshot, *, corrected: bool) -> by
     overall = view.overall
     if overall.value is not None:
         big = f"{format_pct(overall.value)}%"
-        sub = _("Khoảng tin cậy 95%%: %(a)s–%(b)s%% · %(n)s phiếu") % {
+        sub = _("Khoảng tin cậy 95%%: %(a)s–%(b)s%%") % {
             "a": format_pct(overall.ci[0]) if overall.ci else "–",
             "b": format_pct(overall.ci[1]) if overall.ci else "–",
-            "n": f"{overall.n:,.0f}".replace(",", "."),
         }
+        sub2 = _("%(n)s phiếu hợp lệ") % {"n": f"{overall.n:,.0f}".replace(",", ".")}
     else:
         big = "–"
         sub = _("Dưới %(n)s phiếu: không công bố") % {"n": view.threshold}
+        sub2 = ""
     draw.text((48, 170), big, font=font("bold", 120), fill=BAR)
-    draw.text((52, 330), _fit(draw, sub, "regular", 28, 520), font=font("regular", 28), fill=MUTED)
+    draw.text((52, 320), _fit(draw, sub, "regular", 26, 540), font=font("regular", 26), fill=MUTED)
+    draw.text((52, 356), _fit(draw, sub2, "regular", 26, 540), font=font("regular", 26), fill=MUTED)
     _element_bars(draw, view, left=620, top=180, right=width - 48)
     date = f"{timezone.localtime(snapshot.published_at):%d/%m/%Y}"
     footer = (_("Đính chính ngày %(d)s") if corrected else _("Công bố ngày %(d)s")) % {"d": date}
@@ -96,13 +98,14 @@ def results_png(view: ResultsView, snapshot: Snapshot, *, corrected: bool) -> by
         (48, 540), _fit(draw, footer, "regular", 26, width - 96), font=font("regular", 26), fill=INK
     )
     if view.city and view.city.get("wards", 0) > 1:
-        city = _("Trung bình %(city)s: %(v)s%% (%(k)s phường, xã đã công bố)") % {
+        city = _("Trung bình %(city)s: %(v)s%%") % {
             "city": view.city["unit"]["name"],
             "v": format_pct(view.city["average"]),
-            "k": view.city["wards"],
         }
+        wards = _("(%(k)s phường, xã đã công bố)") % {"k": view.city["wards"]}
+        draw.text((52, 410), _fit(draw, city, "bold", 26, 540), font=font("bold", 26), fill=INK)
         draw.text(
-            (52, 380), _fit(draw, city, "regular", 26, 540), font=font("regular", 26), fill=INK
+            (52, 446), _fit(draw, wards, "regular", 26, 540), font=font("regular", 26), fill=INK
         )
     out = io.BytesIO()
     img.save(out, format="PNG", optimize=True)

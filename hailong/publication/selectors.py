@@ -220,7 +220,10 @@ def free_texts(
         return [], False
     has_any = Q(pk__in=[])
     for code in codes:
-        has_any |= Q(answers__has_key=code)
+        present = Q(answers__has_key=code)
+        if code.isidentifier():  # a plain key: skip blank answers in the database already
+            present &= ~Q(**{f"answers__{code}": ""})
+        has_any |= present
     rows = list(
         Response.objects.filter(
             wave__in=list(waves),
