@@ -22,6 +22,7 @@ from hailong.accounts.models import RoleAssignment, User
 from hailong.accounts.roles import Role
 from hailong.accounts.services import role_assign
 from hailong.campaigns import services
+from hailong.campaigns.demo_materials import seed_materials
 from hailong.campaigns.models import (
     CampaignActivity,
     CampaignPlan,
@@ -88,6 +89,7 @@ def seed(ctx: DemoContext) -> None:
             plan = _build(ctx, ward, drafter, leader)
     _volunteer(ctx, ward)
     _publish(ctx, ward, plan)
+    seed_materials(ctx, plan, _user("vinhphuc.vhtt"))
 
 
 def _build(ctx: DemoContext, ward: AdministrativeUnit, drafter: User, leader: User) -> CampaignPlan:
