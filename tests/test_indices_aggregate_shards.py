@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Iterator
 
 import pytest
 from django.core.management import call_command
@@ -19,12 +18,11 @@ from tests.test_responses_factories import SIPAS_2017, open_wave
 
 
 @pytest.fixture
-def four_shards(settings: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def four_shards(settings: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Four shards, taken in turn (not at random) so the test knows where rows land."""
     settings.AGGREGATE_SHARDS = 4  # type: ignore[attr-defined]
     turn = itertools.cycle(range(4))
     monkeypatch.setattr(aggregates, "_shard", lambda: next(turn))
-    yield
 
 
 def _figures(cast: Cast, wave) -> dict:  # type: ignore[no-untyped-def, type-arg]
@@ -96,9 +94,7 @@ def test_submissions_in_other_shards_do_not_wait_and_compaction_skips_busy_rows(
     settings.AGGREGATE_SHARDS = 4  # type: ignore[attr-defined]
     wave = open_wave(cast.ngoc_ha, SIPAS_2017)
     shards = {"first": 1, "second": 2}
-    monkeypatch.setattr(
-        aggregates, "_shard", lambda: shards[threading.current_thread().name]
-    )
+    monkeypatch.setattr(aggregates, "_shard", lambda: shards[threading.current_thread().name])
     holding = threading.Event()
     release = threading.Event()
     errors: list[BaseException] = []
@@ -109,7 +105,7 @@ def test_submissions_in_other_shards_do_not_wait_and_compaction_skips_busy_rows(
                 submit(wave, 5)
                 holding.set()
                 assert release.wait(20)
-        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+        except BaseException as error:  # reported by the main thread
             errors.append(error)
         finally:
             connections.close_all()
@@ -118,7 +114,7 @@ def test_submissions_in_other_shards_do_not_wait_and_compaction_skips_busy_rows(
         try:
             submit(wave, 4)
             aggregates.compact()
-        except BaseException as error:  # noqa: BLE001
+        except BaseException as error:
             errors.append(error)
         finally:
             connections.close_all()

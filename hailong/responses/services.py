@@ -272,10 +272,11 @@ def _store_response(
     transaction:
 
     1. Insert the response row.
-    2. Its contact request, and what the channel does with it (the web form deletes its draft).
-    3. Last, the running aggregates. Their counter rows are shared by every response of the
-       same day and wave, so concurrent submissions queue on them: taking those row locks just
-       before COMMIT keeps the queue short (measured: see ``docs/performance.md``).
+    2. Its contact request, when the respondent left one.
+    3. The running aggregates, then ``on_stored`` (the web form deletes its draft there). The
+       counter rows are shared by every response of the same day and wave, so concurrent
+       submissions would queue on their locks: they are taken near COMMIT and spread over
+       ``AGGREGATE_SHARDS`` rows per cell (measured: see ``docs/performance.md``).
     """
     status = ResponseStatus.FLAGGED if SUSPICIOUS & set(flags) else ResponseStatus.VALID
     response = Response.objects.create(
