@@ -77,7 +77,11 @@ def neutralise(value: Cell) -> Cell:
     return value
 
 
-def _csv_text(value: Cell) -> str:
+def _csv_text(value: Cell) -> str | int:
+    if type(value) is int:  # most cells of an export: nothing to neutralise (not bool)
+        return value
+    if value is None:
+        return ""
     cleaned = neutralise(value)
     if cleaned is None:
         return ""
@@ -149,6 +153,8 @@ def _xlsx_cell(sheet: Any, value: Cell) -> Any:
     formula, so text goes in as a plain value (a string cell; ~40 % faster than building a
     cell object per value). Dates get a cell with the dd/mm/yyyy format.
     """
+    if value is None or type(value) is int:  # most cells: nothing to clean (not bool)
+        return value
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 

@@ -118,26 +118,29 @@ class Columns:
         return [*fixed, *(f"r.{code}" for code in self.fields), *self.items]
 
     def rows(self, responses: Any, sources: dict[int, str]) -> Iterator[list[Cell]]:
-        channels = dict(ResponseChannel.choices)
-        types = dict(RespondentType.choices)
-        transactions = dict(Transaction.choices)
-        statuses = dict(ResponseStatus.choices)
+        # Labels translated once, not once per row (choices hold lazy strings).
+        channels = {key: str(label) for key, label in ResponseChannel.choices}
+        types = {key: str(label) for key, label in RespondentType.choices}
+        transactions = {key: str(label) for key, label in Transaction.choices}
+        statuses = {key: str(label) for key, label in ResponseStatus.choices}
         for values in responses.values_list(*FIXED).iterator(chunk_size=CHUNK):
             pk, submitted, channel, source, kind, transaction, status, person, answers = values
             yield [
                 pk,
                 submitted.astimezone(LOCAL).date(),
-                str(channels.get(channel, channel)),
+                channels.get(channel, channel),
                 sources.get(source, "") if source else "",
-                str(types.get(kind, kind)),
-                str(transactions.get(transaction, "")) if transaction else "",
-                str(statuses.get(status, status)),
+                types.get(kind, kind),
+                transactions.get(transaction, "") if transaction else "",
+                statuses.get(status, status),
                 *(_cell(person.get(code)) for code in self.fields),
                 *(_cell(answers.get(code)) for code in self.items),
             ]
 
 
 def _cell(value: Any) -> Cell:
+    if value is None or type(value) is int:  # most answers: as they are (a bool is not int)
+        return value
     if isinstance(value, list):
         return ";".join(str(v) for v in value)
     if isinstance(value, bool):
