@@ -16,6 +16,7 @@ MODULES = [
     "export_responses",
     "compute_csv",
     "campaign_schedule",
+    "public_results",
 ]
 
 
