@@ -149,6 +149,21 @@ STAFF_URL_EXAMPLES: dict[str, Example] = {
     "campaigns:material_attach": lambda c: {"pk": _campaign_material(c)},
     "campaigns:material_audio": lambda c: {"pk": _campaign_material(c)},
     "campaigns:material_file": lambda c: {"pk": _campaign_material(c), "slug": "kich-ban"},
+    "portal:staff_site": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "portal:staff_articles": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "portal:staff_article_create": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "portal:staff_article_from_material": lambda c: {"pk": _portal_material(c)},
+    "portal:staff_article": lambda c: {"pk": _portal_article(c)},
+    "portal:staff_article_edit": lambda c: {"pk": _portal_article(c)},
+    "portal:staff_article_image": lambda c: {"pk": _portal_article(c)},
+    "portal:staff_article_delete": lambda c: {"pk": _portal_article(c)},
+    "portal:staff_albums": lambda c: {"unit_pk": c.ngoc_ha.pk},
+    "portal:staff_album": lambda c: {"pk": _portal_album(c)},
+    "portal:staff_album_upload": lambda c: {"pk": _portal_album(c)},
+    "portal:staff_album_promote": lambda c: {"pk": _portal_album(c)},
+    "portal:staff_album_delete": lambda c: {"pk": _portal_album(c)},
+    "portal:staff_photo_edit": lambda c: {"pk": _portal_photo(c)},
+    "portal:staff_photo_delete": lambda c: {"pk": _portal_photo(c)},
 }
 
 
@@ -450,3 +465,13 @@ def _campaign_material(c: Cast) -> int:
     plan = ward_plan(c.ngoc_ha, drafter=c.cindy, approver=c.alice)
     existing = Material.objects.filter(plan=plan).first()
     return (existing or material_create(actor=c.cindy, plan=plan, kind="broadcast")).pk
+
+
+def _portal_material(c: Cast) -> int:
+    from hailong.campaigns.models import Material
+    from hailong.campaigns.services import material_create
+    from hailong.campaigns.testing import ward_plan
+
+    plan = ward_plan(c.ngoc_ha, drafter=c.cindy, approver=c.alice)
+    existing = Material.objects.filter(plan=plan, kind="article").first()
+    return (existing or material_create(actor=c.cindy, plan=plan, kind="article")).pk

@@ -162,6 +162,14 @@ class Article(models.Model):
         blank=True,
         related_name="+",
     )
+    material = models.ForeignKey(
+        "campaigns.Material",
+        verbose_name=_("tài liệu tuyên truyền gốc"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = models.ForeignKey(

@@ -12,6 +12,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from hailong.campaigns.models import Material
 from hailong.portal import visitors
 from hailong.portal.models import Album, Article, ArticleStatus, Photo, VisitDay
 from hailong.responses.models import Source, SourceKind
@@ -140,3 +141,20 @@ def latest_results(unit: AdministrativeUnit) -> dict[str, Any] | None:
     if snapshot is None:
         return None
     return {"template": RESULTS_TEMPLATE, "snapshot": snapshot}
+
+
+@dataclass(frozen=True)
+class MaterialDraft:
+    material: Material
+    article: Article | None
+
+
+def material_drafts(unit: AdministrativeUnit, limit: int = 20) -> list[MaterialDraft]:
+    """The unit's campaign article drafts (newest first), with the article made of each."""
+    materials = list(
+        Material.objects.filter(plan__unit=unit, kind="article").order_by("-created_at", "-pk")[
+            :limit
+        ]
+    )
+    made = {a.material_id: a for a in Article.objects.filter(unit=unit, material__in=materials)}
+    return [MaterialDraft(m, made.get(m.pk)) for m in materials]

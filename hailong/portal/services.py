@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from hailong.accounts.roles import Perm
 from hailong.accounts.scope import user_can
-from hailong.campaigns.models import Evidence, EvidenceKind
+from hailong.campaigns.models import Evidence, EvidenceKind, Material
 from hailong.core.errors import PermissionDenied, ServiceError
 from hailong.core.text import clean_line, nfc
 from hailong.portal import images
@@ -303,25 +303,26 @@ def article_delete(*, actor: User, article: Article) -> None:
 
 
 def article_create_from_draft(
-    *, actor: User | None, unit: AdministrativeUnit, draft: Mapping[str, Any]
+    *,
+    actor: User | None,
+    unit: AdministrativeUnit,
+    draft: Mapping[str, Any],
+    material: Material | None = None,
 ) -> Article:
-    """A draft article from a campaign material: ``dict(title, summary, body_html, image)``.
+    """A draft article from a campaign material (``campaigns.materials.article_draft``).
 
-    ``image`` may be missing/None, bytes, a file-like object, or something with a ``file``
-    (such as campaign ``Evidence``); the article is left as a draft for staff to review.
+    ``draft`` has ``title``, ``summary``, ``body_html`` and an image as ``image_bytes`` (PNG or
+    JPEG bytes) or ``image`` (bytes, a file-like object, or something with a ``file``, such as
+    campaign ``Evidence``). The article stays a draft for staff to review; made from a
+    ``material``, it remembers it, and a second call returns the same article.
     """
-    image = draft.get("image")
-    upload: IO[bytes] | None = None
-    if isinstance(image, bytes):
-        upload = io.BytesIO(image)
-    elif image is not None and hasattr(image, "read"):
-        upload = image
-    elif image is not None and getattr(image, "file", None):
-        with default_storage.open(image.file.name, "rb") as handle:
-            upload = io.BytesIO(handle.read())
+    if material is not None:
+        existing = Article.objects.filter(unit=unit, material=material).first()
+        if existing is not None:
+            return existing
     body = str(draft.get("body_html") or "")
     summary = str(draft.get("summary") or "") or text_from_html(body)[:300]
-    return article_save(
+    article = article_save(
         actor=actor,
         unit=unit,
         title=str(draft.get("title") or ""),
@@ -329,5 +330,21 @@ def article_create_from_draft(
         body_html=body,
         category=str(draft.get("category") or ArticleCategory.SURVEY),
         status=ArticleStatus.DRAFT,
-        image=upload,
+        image=_draft_image(draft),
     )
+    if material is not None:
+        article.material = material
+        article.save(update_fields=["material"])
+    return article
+
+
+def _draft_image(draft: Mapping[str, Any]) -> IO[bytes] | None:
+    image = draft.get("image_bytes") or draft.get("image")
+    if isinstance(image, bytes):
+        return io.BytesIO(image)
+    if image is not None and hasattr(image, "read"):
+        return image  # type: ignore[no-any-return]
+    if image is not None and getattr(image, "file", None):
+        with default_storage.open(image.file.name, "rb") as handle:
+            return io.BytesIO(handle.read())
+    return None

@@ -28,6 +28,11 @@ urlpatterns = [
     path(UNIT, staff.site, name="staff_site"),
     path(f"{UNIT}tin-bai/", staff.articles, name="staff_articles"),
     path(f"{UNIT}tin-bai/them/", staff.article_create, name="staff_article_create"),
+    path(
+        f"{ITEM}tai-lieu/<int:pk>/tao-tin-bai/",
+        staff.article_from_material,
+        name="staff_article_from_material",
+    ),
     path(f"{ITEM}tin-bai/<int:pk>/", staff.article_view, name="staff_article"),
     path(f"{ITEM}tin-bai/<int:pk>/sua/", staff.article_edit, name="staff_article_edit"),
     path(f"{ITEM}tin-bai/<int:pk>/anh/", staff.article_image, name="staff_article_image"),

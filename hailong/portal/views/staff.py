@@ -20,7 +20,8 @@ from django.views.decorators.http import require_POST
 
 from hailong.accounts.roles import Perm
 from hailong.accounts.scope import get_for_user, get_unit_for_user, user_can
-from hailong.campaigns.models import Evidence, EvidenceKind
+from hailong.campaigns.materials import article_draft
+from hailong.campaigns.models import Evidence, EvidenceKind, Material
 from hailong.core.errors import ServiceError
 from hailong.core.http import AuthedHttpRequest
 from hailong.core.views import form_page
@@ -38,6 +39,7 @@ from hailong.units.models import AdministrativeUnit
 
 STAFF_ARTICLES_PER_PAGE = 30
 EVIDENCE_PICKER_SIZE = 48
+ARTICLE_MATERIAL = "article"  # campaigns.materials.article.Article.key
 
 
 def _can_manage(request: AuthedHttpRequest, unit: AdministrativeUnit) -> bool:
@@ -83,11 +85,44 @@ def site(request: AuthedHttpRequest, unit_pk: int) -> HttpResponse:
 
 @login_required
 def articles(request: AuthedHttpRequest, unit_pk: int) -> HttpResponse:
+    """The unit's articles, and the campaign's article drafts that can become one."""
     unit = get_unit_for_user(request.user, Perm.VIEW_UNITS, unit_pk)
     rows = Article.objects.filter(unit=unit).order_by("-created_at", "-pk")
     page = Paginator(rows, STAFF_ARTICLES_PER_PAGE).get_page(request.GET.get("trang"))
-    context = {"unit": unit, "page": page, "can_manage": _can_manage(request, unit)}
+    can_manage = _can_manage(request, unit)
+    context = {
+        "unit": unit,
+        "page": page,
+        "can_manage": can_manage,
+        "drafts": selectors.material_drafts(unit) if can_manage else [],
+    }
     return render(request, "portal/staff/articles.html", context)
+
+
+@login_required
+@require_POST
+def article_from_material(request: AuthedHttpRequest, pk: int) -> HttpResponse:
+    """Turn a campaign article draft (materials) into a draft article of the unit."""
+    material = get_for_user(
+        Material.objects.select_related("plan__unit"),
+        request.user,
+        Perm.MANAGE_ARTICLES,
+        unit_field="plan__unit",
+        pk=pk,
+        kind=ARTICLE_MATERIAL,
+    )
+    try:
+        article = services.article_create_from_draft(
+            actor=request.user,
+            unit=material.plan.unit,
+            draft=article_draft(material),
+            material=material,
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("portal:staff_articles", material.plan.unit_id)
+    messages.success(request, _("Đã tạo tin bài nháp từ tài liệu tuyên truyền."))
+    return redirect("portal:staff_article", article.pk)
 
 
 @login_required
