@@ -1,12 +1,12 @@
 """Maintain and rebuild the running aggregates (``ResponseDayCount``, ``AnswerMonthCount``).
 
 ``record(response, sign)`` is called inside the transaction that stores (``+1``) or re-labels
-(``-1`` then ``+1``) a response. It is one ``INSERT … ON CONFLICT … DO UPDATE SET count = count +
-excluded.count`` per table, with rows in a fixed order so concurrent transactions lock the same
-cells in the same order and never deadlock. Each call writes into one shard of the cells, picked
-at random among ``AGGREGATE_SHARDS``, so concurrent submissions rarely wait for each other's row
-locks; ``compact`` folds the shards back into shard 0. ``rebuild`` recomputes everything from raw
-responses; ``check`` compares the two and lists the cells that differ.
+(``-1`` then ``+1``) a response. It is one multi-row ``INSERT … ON CONFLICT … DO UPDATE SET
+count = count + excluded.count`` per table, with rows in a fixed order so concurrent transactions
+lock the same cells in the same order and never deadlock. Each call writes into one shard of the
+cells, picked at random among ``AGGREGATE_SHARDS``, so concurrent submissions rarely wait for
+each other's row locks; ``compact`` folds the shards back into shard 0. ``rebuild`` recomputes
+everything from raw responses; ``check`` compares the two and lists the cells that differ.
 """
 
 from __future__ import annotations
@@ -113,23 +113,29 @@ def record(responses: Iterable[ResponseLike], sign: int = 1, *, shard: int | Non
     _upsert(AnswerMonthCount._meta.db_table, MONTH_DIMS, months, shard)
 
 
+UPSERT_ROWS = 500  # rows per statement: 500 × 12 parameters stays far below any driver limit
+
+
 def _upsert(
     table: str, dims: tuple[str, ...], cells: Counter[tuple[Any, ...]], shard: int = 0
 ) -> None:
+    """Add ``cells`` to ``shard`` of the table's cells: one multi-row ``INSERT … ON CONFLICT``
+    per ``UPSERT_ROWS`` rows (one statement for a response's 10–60 cells, not one per cell)."""
     rows = sorted((key, n) for key, n in cells.items() if n)
-    if not rows:
-        return
     quote = connection.ops.quote_name
     columns = ", ".join(quote(d) for d in (*dims, "shard"))
-    placeholders = ", ".join(["%s"] * (len(dims) + 2))
-    # Identifiers are our own model's table and columns, quoted; values are parameters.
-    sql = (
-        f"INSERT INTO {quote(table)} ({columns}, {quote('count')}) VALUES ({placeholders}) "  # noqa: S608
-        f"ON CONFLICT ({columns}) DO UPDATE SET {quote('count')} = "
-        f"{quote(table)}.{quote('count')} + excluded.{quote('count')}"
-    )
+    row_sql = "(" + ", ".join(["%s"] * (len(dims) + 2)) + ")"
     with connection.cursor() as cursor:
-        cursor.executemany(sql, [(*key, shard, n) for key, n in rows])
+        for start in range(0, len(rows), UPSERT_ROWS):
+            chunk = rows[start : start + UPSERT_ROWS]
+            # Identifiers are our own model's table and columns, quoted; values are parameters.
+            sql = (
+                f"INSERT INTO {quote(table)} ({columns}, {quote('count')}) "  # noqa: S608
+                f"VALUES {', '.join([row_sql] * len(chunk))} "
+                f"ON CONFLICT ({columns}) DO UPDATE SET {quote('count')} = "
+                f"{quote(table)}.{quote('count')} + excluded.{quote('count')}"
+            )
+            cursor.execute(sql, [value for key, n in chunk for value in (*key, shard, n)])
 
 
 COMPACT_BATCH = 20_000
