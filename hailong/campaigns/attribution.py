@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from hailong.surveys.models import SurveyWave
 
 HEARD_VIA_SCALE = "heard_via"
-MAX_SERIES = 4  # the chart's colours; further source kinds are grouped
+MAX_SERIES = 6  # the chart's colours; further source kinds are grouped
 LIFT_DAYS = 7
 VALID = "valid"
 

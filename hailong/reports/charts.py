@@ -47,9 +47,9 @@ MUTED = "#595959"
 GRID = "#d9d9d9"
 WHITE = "#ffffff"
 # Okabe–Ito blue, vermillion, bluish green, reddish purple: each ≥ 3:1 against white.
-SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
-SERIES_MARKERS = ("o", "s", "^", "D")
-SERIES_LINES = ("-", "--", "-.", ":")
+SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#6A3D9A", "#5F6B73")
+SERIES_MARKERS = ("o", "s", "^", "D", "v", "P")
+SERIES_LINES = ("-", "--", "-.", ":", "-", "--")
 # ColorBrewer PuOr, 5 classes with a grey middle: level 1 (worst) … level 5 (best).
 LEVEL_COLOURS = ("#b35806", "#f1a340", "#d9d9d9", "#998ec3", "#542788")
 EVENT_MARKERS = ("^", "s", "D", "o", "v", "P")
@@ -488,7 +488,9 @@ def _draw_timeline(
     bars_ax.yaxis.grid(True, color=GRID, linewidth=0.6)
     bars_ax.tick_params(axis="x", length=0)
     bars_ax.set_axisbelow(True)
-    figure.legend(loc="outside lower center", ncols=min(len(sources), 4))
+    # Source names run long ("Đường dẫn chung, không rõ nguồn"): fewer columns so none is cut.
+    longest = max((len(name) for name in sources), default=0)
+    figure.legend(loc="outside lower center", ncols=min(len(sources), 4 if longest <= 16 else 2))
     bottom_ax = bars_ax
     if kinds:
         bottom_ax = axes[1][0]
