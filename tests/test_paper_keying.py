@@ -13,7 +13,12 @@ pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 
 @pytest.mark.parametrize(
-    ("method", "items"), [("ward-short-2026", 11), ("sipas-2017", 22), (SIPAS_2023, 64)]
+    ("method", "items"),
+    [
+        ("ward-short-2026", 11),  # 10 + the optional heard-via item KS
+        ("sipas-2017", 22),
+        (SIPAS_2023, 65),  # the national form's 64 + the ward's own heard-via item KS
+    ],
 )
 def test_every_item_of_the_method_has_one_box(cast: Cast, method: str, items: int) -> None:
     wave = paper_wave(cast, method)
@@ -34,6 +39,8 @@ def test_digits_stand_for_option_values_and_zero_for_not_applicable(cast: Cast) 
     assert polite.hint == "1–5"
     channels = sheet.by_name["q-Q2"]
     assert (channels.kind, channels.maxlength) == (keying.DIGITS, 7)
+    heard = sheet.by_name["q-KS"]  # the ward's heard-via item: 8 channels, optional
+    assert (heard.kind, heard.maxlength, heard.required) == (keying.DIGITS, 8, False)
     assert sheet.by_name["q-OPEN"].kind == keying.TEXT
     assert sheet.by_name["q-r.hamlet"].kind == keying.SELECT
     assert sheet.by_name["q-r.gender"].hint == "1 Nam · 2 Nữ"

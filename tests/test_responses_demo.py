@@ -106,3 +106,17 @@ def test_seeding_again_adds_nothing(ctx: DemoContext) -> None:
     before = (Response.objects.count(), Source.objects.count())
     run_seeders(DemoContext(log=lambda _msg: None))
     assert (Response.objects.count(), Source.objects.count()) == before
+
+
+def test_most_2023_respondents_say_how_they_heard_of_the_survey(ctx: DemoContext) -> None:
+    wave = ctx.objects["wave_2023"]
+    web = Response.objects.filter(wave=wave, channel="web", invitation__isnull=True)
+    answers = [r.answers.get("KS") for r in web]
+    ticked = [a for a in answers if a]
+    assert 0.8 <= len(ticked) / len(answers) <= 0.95  # optional: some leave it blank
+    assert 1 < statistics.mean(len(a) for a in ticked) < 2.5  # a channel or two …
+    assert max(len(a) for a in ticked) < 8  # … never every box
+    loudspeakers = sum(1 in a for a in ticked)
+    assert loudspeakers > sum(8 in a for a in ticked)  # the loudspeakers reach more people
+    leaflet = [r.answers.get("KS") or [] for r in web.filter(source__kind="to_roi")]
+    assert sum(8 in a for a in leaflet) > len(leaflet) / 2  # who scanned a leaflet says so

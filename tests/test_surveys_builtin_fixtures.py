@@ -70,7 +70,8 @@ def test_the_2023_form_has_q1_to_q8_an_open_comment_and_the_respondent_part(
     age = next(f for f in m.respondent_fields if f.code == "age_band")
     assert age.band_for_age(25) is not None
     assert age.band_for_age(25).value == 2
-    assert all(i.wording == "to_check" for i in m.items)
+    national = [i for i in m.items if i.code != "KS"]  # KS: the ward's own addition, below
+    assert all(i.wording == "to_check" for i in national)
 
 
 def test_the_ward_form_has_9_required_items_in_3_groups_on_a_descending_scale(
@@ -121,3 +122,34 @@ def test_the_ward_form_asks_how_the_respondent_heard_of_the_survey_optionally(
     assert q2 is not None
     assert {o.value for o in q2.options} < {o.value for o in scale.options}  # Q2's list + leaflets
     assert "KS" not in {i.code for i in m.element_items()}
+
+
+def test_the_2023_form_asks_how_the_respondent_heard_of_the_survey_as_a_marked_local_addition(
+    methods: dict[str, Definition],
+) -> None:
+    m, ward = methods["sipas-2023"], methods["ward-short-2026"]
+    item = m.item("KS")
+    assert (item.type, item.required, item.scale, item.element) == (
+        "multi_choice",
+        False,
+        "heard_via",
+        None,
+    )
+    assert m.scale_of(item) == ward.scale_of(ward.item("KS"))  # one list, one set of shares
+    assert item.text == ward.item("KS").text
+    # Its own last page, after the national form's open comment; the data says what it is.
+    assert [g.code for g in m.groups][-2:] == ["OPEN", "KS"]
+    assert m.groups[-1].items == ("KS",)
+    assert m.groups[-1].note is not None
+    assert "không thuộc phiếu khảo sát quốc gia" in m.groups[-1].note.vi
+    assert item.note is not None
+    assert item.note.vi.startswith("Không thuộc phiếu quốc gia")
+    assert item.wording == "confirmed"  # hailong's own wording: nothing to check it against
+    assert m.description is not None
+    assert "Câu KS" in m.description.vi
+    # In no index: no element, perception or priority reads it.
+    assert "KS" not in {i.code for i in m.element_items()}
+    assert "KS" not in {p.item for p in m.formula.perception}
+    assert m.formula.priority is not None
+    assert "KS" not in m.formula.priority.items
+    assert m.satisfied_for(item) == ()

@@ -5,6 +5,8 @@ Answers are drawn with a fixed seed and cleaned through the same registry as rea
 (``clean_submission``), then written in bulk. Realistic imperfections: blanks on optional items,
 "not applicable" on fees and feedback handling, two weak criteria (equipment / seats at the
 office, processing time), a few answers sent too fast, some from phones without JavaScript.
+The optional heard-via item (KS) is left blank by some; the others mostly heard through the
+loudspeakers and residential-group meetings, and often name the channel of the link they used.
 """
 
 from __future__ import annotations
@@ -67,6 +69,9 @@ WEIGHTS: dict[str, list[float]] = {
     "mode3": [0.35, 0.25, 0.4],
     "yes_no": [0.55, 0.45],
     "priority3": [0.35, 0.4, 0.25],
+    # 1 loudspeakers, 2 residential-group meetings, 3 agencies / one-stop desk, 4 relatives and
+    # neighbours, 5 radio-TV-press, 6 internet / Zalo, 8 leaflets, 7 other (the scale's order).
+    "heard_via": [0.5, 0.45, 0.1, 0.15, 0.04, 0.06, 0.06, 0.02],
     "r.gender": [0.46, 0.54],
     "r.age_band": [0.09, 0.2, 0.3, 0.2, 0.21],
     "r.ethnicity": [0.98, 0.02],
@@ -92,6 +97,18 @@ SOURCES_2023: list[tuple[str, str, int | None, str | None, float]] = [
     (SourceKind.HOI_NGHI, "Hội nghị cử tri quý IV/2023", None, None, 8),
 ]
 GENERIC_WEIGHT = 6.0
+HEARD_VIA = "heard_via"  # the scale of the "how did you hear of the survey" item
+HEARD_VIA_BLANK = 0.12
+# Who came through a tracked link also names its channel, most of the time: (option, share).
+HEARD_VIA_BY_SOURCE: dict[str, tuple[int, float]] = {
+    SourceKind.LOA: (1, 0.7),
+    SourceKind.HOI_NGHI: (2, 0.7),
+    SourceKind.MOT_CUA: (3, 0.5),
+    SourceKind.KIOSK: (3, 0.5),
+    SourceKind.ZALO: (6, 0.6),
+    SourceKind.WEBSITE: (6, 0.6),
+    SourceKind.TO_ROI: (8, 0.7),
+}
 
 
 @dataclass
@@ -100,6 +117,7 @@ class Person:
 
     mood: float
     did_procedure: bool
+    came_via: str | None = None  # the kind of the tracked link used, if any
 
 
 def _group(ward: AdministrativeUnit, number: int | None) -> AdministrativeUnit | None:
@@ -157,8 +175,28 @@ def _choice(rng: random.Random, question: Question) -> list[int]:
     return [rng.choices(options, weights=weights)[0]]
 
 
+def _heard_via(rng: random.Random, person: Person, question: Question) -> list[str]:
+    """The optional heard-via item: blank for some; else the usual channels, plus the channel
+    of the link the respondent came through; at least one channel when answered."""
+    scale = question.scale
+    assert scale is not None
+    if rng.random() < HEARD_VIA_BLANK:
+        return []
+    options = [o.value for o in scale.options]
+    weights = WEIGHTS[HEARD_VIA][: len(options)]
+    picked = {v for v, w in zip(options, weights, strict=False) if rng.random() < w}
+    implied = HEARD_VIA_BY_SOURCE.get(person.came_via or "")
+    if implied is not None and implied[0] in options and rng.random() < implied[1]:
+        picked.add(implied[0])
+    if not picked:
+        picked.add(rng.choices(options, weights=weights)[0])
+    return [str(v) for v in options if v in picked]
+
+
 def _answer(rng: random.Random, person: Person, question: Question) -> list[str]:
     item = question.item
+    if question.scale is not None and question.scale.code == HEARD_VIA:
+        return _heard_via(rng, person, question)
     if not item.required and rng.random() < BLANK_SHARE:
         return []
     if question.scale is None:
@@ -172,9 +210,11 @@ def _answer(rng: random.Random, person: Person, question: Question) -> list[str]
     return [str(v) for v in _choice(rng, question)]
 
 
-def _raw(rng: random.Random, form: Form, hamlet: AdministrativeUnit | None) -> dict[str, list[str]]:
-    person = Person(mood=rng.gauss(0, 0.45), did_procedure=rng.random() < 0.72)
+def _raw(rng: random.Random, form: Form, source: Source | None) -> dict[str, list[str]]:
+    came_via = source.kind if source is not None else None
+    person = Person(mood=rng.gauss(0, 0.45), did_procedure=rng.random() < 0.72, came_via=came_via)
     raw = {q.name: _answer(rng, person, q) for _p, q in form.questions()}
+    hamlet = source.residential_group if source is not None else None
     if hamlet is not None and "q-r.hamlet" in raw:
         raw["q-r.hamlet"] = [str(hamlet.pk)]
     return raw
@@ -193,8 +233,7 @@ def _moment(rng: random.Random, wave: SurveyWave, last: dt.date) -> dt.datetime:
 def _response(
     rng: random.Random, wave: SurveyWave, form: Form, source: Source | None, last: dt.date
 ) -> Response:
-    hamlet = source.residential_group if source is not None else None
-    cleaned = clean_submission(form, _raw(rng, form, hamlet))
+    cleaned = clean_submission(form, _raw(rng, form, source))
     submitted = _moment(rng, wave, last)
     too_fast = rng.random() < 0.02
     seconds = rng.uniform(20, 50) if too_fast else rng.uniform(150, 900)
