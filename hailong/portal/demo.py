@@ -110,21 +110,6 @@ def _desk(rng: random.Random, title: str) -> bytes:
     return _jpeg(image)
 
 
-def _chart(values: list[float], title: str) -> bytes:
-    """A bar chart of satisfied shares by element (for the results report article)."""
-    image = _canvas((255, 255, 255), (244, 246, 248))
-    draw = ImageDraw.Draw(image)
-    _banner(draw, title)
-    base, left, width = 980, 160, 1300 / len(values)
-    for i, value in enumerate(values):
-        x = left + i * width
-        top = base - value * 7.5
-        draw.rectangle([x + 20, top, x + width - 20, base], fill=(11, 79, 156))
-        draw.text((x + 30, top - 60), f"{value:.0f}%", font=_font(44), fill=(27, 31, 36))
-    draw.line([(left, base), (1500, base)], fill=(27, 31, 36), width=4)
-    return _jpeg(image)
-
-
 def _jpeg(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=86)
@@ -253,9 +238,7 @@ def _articles_vinh_phuc(unit: AdministrativeUnit) -> list[dict[str, object]]:
                 "cửa;</li><li>Nhắn tin báo trước ngày trả kết quả;</li><li>Bố trí thêm ghế chờ và "
                 "nước uống cho người cao tuổi.</li></ul>"
             ),
-            "draw": lambda rng: _chart(
-                [86, 91, 93, 88, 79], "Tỷ lệ hài lòng theo yếu tố (%) · năm 2023"
-            ),
+            "draw": lambda rng: _desk(rng, "Công bố kết quả khảo sát năm 2023"),
         },
     ]
 
