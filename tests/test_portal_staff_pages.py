@@ -198,3 +198,11 @@ def test_an_image_added_to_the_body_is_a_figure_of_our_own_image(cast: Cast) -> 
     assert "<figcaption>Bàn một cửa</figcaption>" in made.body_html
     photo = Photo.objects.get(album__isnull=True, caption="Bàn một cửa")
     assert f"{photo.token}-640.jpg" in made.body_html
+
+
+def test_the_unit_page_links_to_the_site_pages(cast: Cast) -> None:
+    body = (
+        cast.client(cast.bob).get(reverse("units:detail", args=[cast.ngoc_ha.pk])).content.decode()
+    )
+    assert reverse("portal:staff_site", args=[cast.ngoc_ha.pk]) in body
+    assert f"/trang/{cast.ngoc_ha.pk}/" in body
