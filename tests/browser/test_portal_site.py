@@ -58,7 +58,9 @@ def test_home_article_and_gallery_on_a_phone(phone_page: Page, cast: Cast, shot:
     page = phone_page
     page.goto(f"/trang/{cast.ngoc_ha.pk}/")
     expect(page.locator("h1")).to_contain_text("Phường Ngọc Hà")
-    expect(page.get_by_role("link", name="Trả lời phiếu khảo sát")).to_be_visible()
+    button = page.get_by_role("link", name="Trả lời phiếu khảo sát")
+    expect(button).to_be_visible()
+    assert button.evaluate("a => getComputedStyle(a).color") == "rgb(255, 255, 255)"
     expect(page.locator(".pt-survey .qr svg")).to_be_visible()
     expect(page.locator(".pt-stats")).to_contain_text("Số lượt truy cập")
     shot(page, "portal-home-phone")
