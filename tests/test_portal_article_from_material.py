@@ -30,7 +30,8 @@ def test_the_draft_becomes_a_draft_article_once(cast: Cast) -> None:
     material = _material(cast)
     client = cast.client(cast.cindy)
     page = client.get(reverse("portal:staff_articles", args=[cast.ngoc_ha.pk])).content.decode()
-    assert material.title in page and "Tạo tin bài nháp" in page
+    assert material.title in page
+    assert "Tạo tin bài nháp" in page
     url = reverse("portal:staff_article_from_material", args=[material.pk])
     first = client.post(url)
     second = client.post(url)
@@ -40,8 +41,10 @@ def test_the_draft_becomes_a_draft_article_once(cast: Cast) -> None:
         == second["Location"]
         == reverse("portal:staff_article", args=[article.pk])
     )
-    assert article.status == ArticleStatus.DRAFT and article.material_id == material.pk
-    assert article.title == material.title and "<script" not in article.body_html
+    assert article.status == ArticleStatus.DRAFT
+    assert article.material_id == material.pk
+    assert article.title == material.title
+    assert "<script" not in article.body_html
 
 
 def test_the_viewer_and_the_outsider_cannot_make_one(cast: Cast) -> None:
@@ -65,4 +68,5 @@ def test_the_service_takes_image_bytes_and_cleans_the_body(cast: Cast) -> None:
     )
     assert article.body_html == "<p>Chỉ số hài lòng 90%.</p>"
     assert article.summary == "Chỉ số hài lòng 90%."
-    assert article.image is not None and article.image.widths == [320, 640, 1200]
+    assert article.image is not None
+    assert article.image.widths == [320, 640, 1200]

@@ -32,9 +32,11 @@ def test_it_keeps_only_our_own_images_and_lazy_loads_them() -> None:
         f'<img src="https://tracker.example/p.gif" alt="t"><img src="data:image/png;base64,AA">'
         f'<img src="{OWN}" alt="Hội nghị" width="640" height="480" onerror="x()">'
     )
-    assert cleaned == (
-        f'<img src="{OWN}" alt="Hội nghị" width="640" height="480" loading="lazy" decoding="async">'
-    )
+    assert cleaned.count("<img") == 1
+    assert cleaned.startswith(f'<img src="{OWN}" alt="Hội nghị" width="640" height="480" ')
+    assert 'loading="lazy"' in cleaned
+    assert 'decoding="async"' in cleaned
+    assert "onerror" not in cleaned
 
 
 def test_it_keeps_basic_formatting_and_tables() -> None:
