@@ -20,7 +20,7 @@ from hailong.campaigns.models import Evidence, EvidenceKind
 from hailong.core.demo import DemoContext
 from hailong.portal import services
 from hailong.portal.models import Album, Article, ArticleCategory, ArticleStatus, VisitDay
-from hailong.responses.models import Response
+from hailong.responses.models import Response, ResponseStatus
 from hailong.surveys.models import SurveyWave
 from hailong.units.models import AdministrativeUnit
 
@@ -123,7 +123,10 @@ Draw = Callable[[random.Random], bytes]
 
 def _articles_vinh_phuc(unit: AdministrativeUnit) -> list[dict[str, object]]:
     wave = SurveyWave.objects.filter(unit=unit, name="Khảo sát sự hài lòng năm 2023").first()
-    answered = Response.objects.filter(wave=wave).count() if wave else 0
+    # Valid responses only: the published results count these, and the article must agree.
+    answered = (
+        Response.objects.filter(wave=wave, status=ResponseStatus.VALID).count() if wave else 0
+    )
     results = f"/trang/{unit.pk}/ket-qua/"
     return [
         {

@@ -24,6 +24,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET
 
+from hailong.portal.visitors import visit_record
 from hailong.publication import image, selectors
 from hailong.publication.models import Snapshot
 from hailong.publication.presenters import results_view
@@ -97,6 +98,7 @@ def _results(request: HttpRequest, pk: int, snapshot_id: int | None) -> HttpResp
     snapshot = snaps.latest() if snapshot_id is None else snaps.get(snapshot_id)
     if snapshot is None:
         return _not_published(request, pk, lang)
+    visit_record(request, pk)  # a visit to the ward's site (cache only, no database write)
     kind = "latest" if snapshot_id is None else "one"
     key = f"{CACHE_PREFIX}:page:{kind}:{snapshot.pk}:{snaps.version}:{lang}"
 
