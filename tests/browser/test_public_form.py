@@ -81,7 +81,7 @@ def test_with_javascript_the_form_is_filled_verified_and_accessible(
     assert_no_axe_violations(page)
 
     page.get_by_role("button", name="Bắt đầu trả lời").click()
-    expect(page.get_by_text("Bước 1/6")).to_be_visible()
+    expect(page.get_by_text("Bước 1/7")).to_be_visible()
     page.get_by_role("button", name="Tiếp tục").click()  # nothing chosen: asked again
     expect(page.locator(".pf-errors")).to_be_visible()
     shot(page, "form-error-js")
@@ -168,7 +168,7 @@ def test_back_and_the_phone_back_button_keep_the_answers(
     page.wait_for_url("**/3/")
     page.wait_for_load_state("load")
     page.go_back()  # the phone's Back button
-    expect(page.get_by_text("Bước 2/5")).to_be_visible()
+    expect(page.get_by_text("Bước 2/6")).to_be_visible()
     for fieldset in page.locator("fieldset.qt").all():
         expect(fieldset.locator("input:checked")).to_have_count(1)
     shot(page, "form-back-kept-nojs")
