@@ -91,8 +91,8 @@ def test_the_progress_counts_the_pages_that_apply(cast: Cast) -> None:
     wave = open_wave(cast.ngoc_ha)
     client = cast.client(None)
     html = client.get(start(client, wave)).content.decode()
-    assert "Bước 1/5" in html
-    assert '<progress max="5" value="1"' in html
+    assert "Bước 1/6" in html  # 5 groups of the ward form and its heard-via page
+    assert '<progress max="6" value="1"' in html
 
 
 def test_a_group_whose_condition_fails_is_skipped(cast: Cast) -> None:
@@ -149,7 +149,7 @@ def test_jumping_to_the_end_sends_you_back_to_the_first_unanswered_page(cast: Ca
     client = cast.client(None)
     first = start(client, wave)
     client.post(first, {"q-LV": "Chứng thực", "action": "next"})
-    response = client.post(_step(first, 5), {"action": "submit"})
+    response = client.post(_step(first, 6), {"action": "submit"})
 
     assert response.status_code == 302
     assert response["Location"] == _step(first, 2) + "?kiem-tra=1"
