@@ -41,7 +41,9 @@ def scheduled(cast: Cast, plan: CampaignPlan, mai: User) -> CampaignPlan:
     officer.save()
     ward_activity(plan, actor=cast.cindy, responsible=Responsible(officer=officer))
     ward_activity(
-        plan, actor=cast.cindy, channel="leaflet",
+        plan,
+        actor=cast.cindy,
+        channel="leaflet",
         recurrence=Recurrence("once", (dt.time(8, 0),), on=dt.date(2026, 10, 16)),
         data={"print_count": 100, "distribution": {str(cast.group1.pk): 100}},
     )
@@ -51,9 +53,7 @@ def scheduled(cast: Cast, plan: CampaignPlan, mai: User) -> CampaignPlan:
 def test_the_officer_gets_todays_broadcasts_and_yesterdays_overdue_ones(
     cast: Cast, scheduled: CampaignPlan
 ) -> None:
-    yesterday_morning = scheduled.occurrences.filter(channel="loudspeaker").order_by(
-        "scheduled_at"
-    )
+    yesterday_morning = scheduled.occurrences.filter(channel="loudspeaker").order_by("scheduled_at")
     with time_machine.travel(MORNING - dt.timedelta(hours=10), tick=False):
         for item in yesterday_morning.filter(scheduled_at__lt=MORNING - dt.timedelta(days=1)):
             occurrence_mark(actor=cast.cindy, occurrence=item, status="done")

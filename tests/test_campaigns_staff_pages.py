@@ -61,9 +61,7 @@ def test_cindy_edits_the_draft_through_the_form(cast: Cast) -> None:
     plan = ward_plan(cast.ngoc_ha, drafter=cast.cindy)
     data = _form_data(plan, title="Tuyên truyền khảo sát năm 2026", channel_zalo="")
 
-    response = cast.client(cast.cindy).post(
-        reverse("campaigns:plan_edit", args=[plan.pk]), data
-    )
+    response = cast.client(cast.cindy).post(reverse("campaigns:plan_edit", args=[plan.pk]), data)
 
     assert response.status_code == 302, response.content.decode()[:3000]
     plan.refresh_from_db()
@@ -94,9 +92,10 @@ def test_cindy_submits_and_alice_approves_through_the_pages(cast: Cast) -> None:
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.status == "approved"
-    assert cast.client(cast.bob).get(
-        reverse("campaigns:plan_version", args=[plan.pk, 1])
-    ).status_code == 200
+    assert (
+        cast.client(cast.bob).get(reverse("campaigns:plan_version", args=[plan.pk, 1])).status_code
+        == 200
+    )
 
 
 def test_alice_returns_a_plan_with_a_reason(cast: Cast) -> None:
@@ -115,17 +114,19 @@ def test_alice_returns_a_plan_with_a_reason(cast: Cast) -> None:
 
 def test_cindy_cannot_approve_and_bob_only_reads(cast: Cast, plan: CampaignPlan) -> None:
     bob = cast.client(cast.bob)
-    assert cast.client(cast.cindy).get(
-        reverse("campaigns:plan_decide", args=[plan.pk])
-    ).status_code == 403
+    assert (
+        cast.client(cast.cindy).get(reverse("campaigns:plan_decide", args=[plan.pk])).status_code
+        == 403
+    )
     assert bob.get(reverse("campaigns:plan_detail", args=[plan.pk])).status_code == 200
     assert bob.get(reverse("campaigns:calendar", args=[plan.pk])).status_code == 200
     assert bob.get(reverse("campaigns:compliance", args=[plan.pk])).status_code == 200
     assert bob.get(reverse("campaigns:plan_edit", args=[plan.pk])).status_code == 403
     assert bob.post(reverse("campaigns:plan_revise", args=[plan.pk])).status_code == 403
-    assert bob.get(
-        reverse("campaigns:activity_create", args=[plan.pk, "loudspeaker"])
-    ).status_code == 403
+    assert (
+        bob.get(reverse("campaigns:activity_create", args=[plan.pk, "loudspeaker"])).status_code
+        == 403
+    )
     page = bob.get(reverse("campaigns:plan_detail", args=[plan.pk])).content.decode()
     assert "Sửa nội dung kế hoạch" not in page
     assert reverse("campaigns:activity_create", args=[plan.pk, "loudspeaker"]) not in page
@@ -155,8 +156,13 @@ def test_cindy_adds_broadcasts_through_the_activity_form(cast: Cast, plan: Campa
 def test_a_weekly_activity_without_weekdays_is_refused_on_the_form(
     cast: Cast, plan: CampaignPlan
 ) -> None:
-    data = {"title": "Tin bài", "starts_on": "01/10/2026", "ends_on": "31/12/2026",
-            "kind": "weekly", "times": "09:00"}
+    data = {
+        "title": "Tin bài",
+        "starts_on": "01/10/2026",
+        "ends_on": "31/12/2026",
+        "kind": "weekly",
+        "times": "09:00",
+    }
     url = reverse("campaigns:activity_create", args=[plan.pk, "website"])
 
     response = cast.client(cast.cindy).post(url, data)
@@ -177,7 +183,7 @@ def test_the_calendar_shows_a_month_and_a_week(
     week = client.get(url, {"xem": "tuan", "ngay": "16/10/2026"}).content.decode()
 
     assert "Tháng 10/2026" in month
-    assert "Loa truyền thanh: <span class=\"ok\">0/2</span>" in month
+    assert 'Loa truyền thanh: <span class="ok">0/2</span>' in month
     assert "Tuần 12/10 – 18/10/2026" in week
     assert week.count("06:30") == 7
 
@@ -223,9 +229,12 @@ def test_cindy_marks_a_broadcast_done_with_a_photo_from_her_phone(
     image = cast.client(cast.bob).get(reverse("campaigns:evidence_file", args=[evidence.pk]))
     assert image.status_code == 200
     assert image["Content-Type"] == "image/jpeg"
-    assert cast.client(cast.charlie).get(
-        reverse("campaigns:evidence_file", args=[evidence.pk])
-    ).status_code == 404
+    assert (
+        cast.client(cast.charlie)
+        .get(reverse("campaigns:evidence_file", args=[evidence.pk]))
+        .status_code
+        == 404
+    )
 
 
 def test_missed_without_a_reason_goes_back_to_the_form(cast: Cast, plan: CampaignPlan) -> None:
@@ -254,7 +263,9 @@ def test_a_volunteer_works_from_their_groups_today_page(
     cast: Cast, plan: CampaignPlan, volunteer: User
 ) -> None:
     activity = ward_activity(
-        plan, actor=cast.cindy, channel="leaflet",
+        plan,
+        actor=cast.cindy,
+        channel="leaflet",
         recurrence=Recurrence("once", (dt.time(8, 0),), on=dt.date(2026, 10, 16)),
         data={"print_count": 100, "distribution": {str(cast.group1.pk): 100}},
     )
@@ -281,9 +292,11 @@ def test_the_overdue_page_lists_unmarked_past_items(cast: Cast, plan: CampaignPl
     ward_activity(plan, actor=cast.cindy)
 
     with time_machine.travel(dt.datetime(2026, 10, 2, 12, 0, tzinfo=LOCAL), tick=False):
-        page = cast.client(cast.bob).get(
-            reverse("campaigns:overdue", args=[cast.ngoc_ha.pk])
-        ).content.decode()
+        page = (
+            cast.client(cast.bob)
+            .get(reverse("campaigns:overdue", args=[cast.ngoc_ha.pk]))
+            .content.decode()
+        )
 
     assert page.count('class="item overdue"') == 3  # 01/10 06:30, 17:30 and 02/10 06:30
 
