@@ -1,4 +1,4 @@
-"""A resident on a phone (390x844) goes home → article → gallery → album on a ward's site;
+"""A resident on a phone (390x844) goes home → results → article → gallery → album on a ward's site;
 every page passes axe (WCAG 2.1 AA), needs no script, and has no horizontal scroll."""
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from playwright.sync_api import Page, expect
 
 from hailong.portal import services, visitors
 from hailong.portal.testing import album, article, jpeg_bytes, upload
+from hailong.publication.services import snapshot_publish
 from hailong.responses.models import Source, SourceKind
 from tests.browser.conftest import TIMEOUT_MS
 from tests.browser.helpers import assert_no_axe_violations
 from tests.conftest import Cast
+from tests.publication_data import add_responses, scope_key
 from tests.test_responses_factories import open_wave
 
 Shot = Callable[[Page, str], Path]
@@ -26,7 +28,9 @@ Shot = Callable[[Page, str], Path]
 def media(tmp_path: Path) -> Iterator[None]:
     get_resolver().url_patterns  # noqa: B018 (import every view before the first request)
     visitors.store().clear()
-    with override_settings(MEDIA_ROOT=tmp_path, HAILONG_PORTAL_VISIT_FLUSH_SECONDS=0):
+    with override_settings(
+        MEDIA_ROOT=tmp_path, HAILONG_PORTAL_VISIT_FLUSH_SECONDS=0, HAILONG_SMALL_CELL_THRESHOLD=3
+    ):
         yield
     visitors.store().clear()
 
@@ -34,6 +38,8 @@ def media(tmp_path: Path) -> Iterator[None]:
 def _site(cast: Cast) -> None:
     wave = open_wave(cast.ngoc_ha)
     Source.objects.create(wave=wave, kind=SourceKind.WEBSITE, label="Trang thông tin phường")
+    add_responses(wave, (5, 5, 4, 2))  # 75 % satisfied on every item
+    snapshot_publish(actor=cast.alice, unit=cast.ngoc_ha, scope_key=scope_key(wave))
     for n in range(3):
         article(cast.ngoc_ha, title=f"Tin tuyên truyền số {n + 1}", with_image=True)
     report = article(
@@ -66,6 +72,15 @@ def test_home_article_and_gallery_on_a_phone(phone_page: Page, cast: Cast, shot:
     shot(page, "portal-home-phone")
     assert_no_axe_violations(page)
     _no_sideways_scroll(page)
+
+    page.get_by_role("link", name="Kết quả khảo sát", exact=True).click()
+    expect(page.locator("h1")).to_contain_text("Kết quả khảo sát sự hài lòng")
+    expect(page.locator(".r-head .r-big")).to_contain_text("75,00")
+    expect(page.locator("svg.bars").first).to_be_visible()
+    shot(page, "portal-results-phone")
+    assert_no_axe_violations(page)
+    _no_sideways_scroll(page)
+    page.get_by_role("link", name="Trang chủ", exact=True).click()
 
     page.get_by_role("link", name="Báo cáo kết quả khảo sát mức độ hài lòng năm 2025").click()
     expect(page.locator("h1")).to_have_text("Báo cáo kết quả khảo sát mức độ hài lòng năm 2025")
