@@ -193,6 +193,9 @@ CACHES = {
             else "django.core.cache.backends.locmem.LocMemCache"
         ),
         "LOCATION": env_str("REDIS_URL", "hailong"),
+        # Local memory keeps 300 entries by default and culls a third when full: too few for
+        # rate-limit counters, drafts' caches and rendered public pages of a whole ward.
+        **({} if env_str("REDIS_URL", "") else {"OPTIONS": {"MAX_ENTRIES": 20_000}}),
     }
 }
 
