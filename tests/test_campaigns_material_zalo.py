@@ -9,8 +9,9 @@ from PIL import Image, ImageFont
 
 from hailong.campaigns import services
 from hailong.campaigns.materials import MATERIALS
-from hailong.campaigns.materials.zalo import SHARE_SIZE, font_path
+from hailong.campaigns.materials.zalo import SHARE_SIZE
 from hailong.campaigns.models import CampaignPlan
+from hailong.core.fonts import font_path
 from hailong.responses.models import SourceKind
 from tests.campaigns_fixtures import plan
 from tests.campaigns_materials_fixtures import wave_plan

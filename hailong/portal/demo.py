@@ -9,7 +9,6 @@ import io
 import math
 import random
 from collections.abc import Callable
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.urls import reverse
@@ -18,6 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 from hailong.accounts.models import User
 from hailong.campaigns.models import Evidence, EvidenceKind
 from hailong.core.demo import DemoContext
+from hailong.core.fonts import pil_font
 from hailong.portal import services
 from hailong.portal.models import Album, Article, ArticleCategory, ArticleStatus, VisitDay
 from hailong.responses.models import Response, ResponseStatus
@@ -26,7 +26,6 @@ from hailong.units.models import AdministrativeUnit
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 SEED = 20231225
-FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf")
 OFFICE = "Bộ phận Văn hóa – Thông tin phường"
 
 
@@ -38,7 +37,7 @@ def _at(day: dt.date, hour: int = 8, minute: int = 0) -> dt.datetime:
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    return ImageFont.truetype(str(FONT), size) if FONT.exists() else ImageFont.load_default()
+    return pil_font(size, bold=True)
 
 
 def _canvas(top: tuple[int, int, int], bottom: tuple[int, int, int]) -> Image.Image:

@@ -8,14 +8,13 @@ snapshot does not hold can appear: the image is drawn from the stored figures on
 from __future__ import annotations
 
 import io
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageFont
 
+from hailong.core.fonts import pil_font
 from hailong.core.text import nfc
 from hailong.indices.engine import format_pct
 
@@ -24,16 +23,6 @@ if TYPE_CHECKING:
     from hailong.publication.presenters import ResultsView
 
 SIZE = (1200, 630)
-FONTS = {
-    "regular": (
-        "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
-    ),
-    "bold": (
-        "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-        "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf",
-    ),
-}
 BRAND = (163, 20, 27)
 INK = (27, 31, 36)
 MUTED = (74, 85, 96)
@@ -41,12 +30,8 @@ BAR = (11, 79, 156)
 TRACK = (229, 233, 238)
 
 
-@lru_cache(maxsize=16)
 def font(weight: str, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    for path in FONTS[weight]:
-        if Path(path).exists():
-            return ImageFont.truetype(path, size)
-    return ImageFont.load_default(size)
+    return pil_font(size, bold=weight == "bold")
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, weight: str, size: int, width: int) -> str:

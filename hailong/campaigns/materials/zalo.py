@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import textwrap
-from functools import cache
 from typing import TYPE_CHECKING
 
 import segno
@@ -21,6 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 from hailong.campaigns.materials.base import FileSpec, Generated, MaterialKind
 from hailong.campaigns.materials.broadcast import figures_sentence
 from hailong.campaigns.materials.context import MaterialContext, context_for
+from hailong.core.fonts import pil_font
 from hailong.core.text import nfc
 from hailong.responses.models import SourceKind
 
@@ -70,26 +70,15 @@ class ZaloPost(MaterialKind):
         )
 
 
-@cache
-def font_path(bold: bool) -> str:
-    """The file of the charts' Vietnamese-capable family, regular or bold."""
-    from matplotlib import font_manager
-
-    from hailong.reports.charts import font_families
-
-    properties = font_manager.FontProperties(
-        family=font_families()[0], weight="bold" if bold else "normal"
-    )
-    path: str = font_manager.findfont(properties)
-    return path
-
-
-def _font(size: int, *, bold: bool = False) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(font_path(bold), size)
+def _font(size: int, *, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    return pil_font(size, bold=bold)
 
 
 def _wrapped(
-    draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int
+    draw: ImageDraw.ImageDraw,
+    text: str,
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont,
+    width: int,
 ) -> list[str]:
     """Words wrapped to ``width`` pixels."""
     lines: list[str] = []
