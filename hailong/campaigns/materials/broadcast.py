@@ -4,6 +4,7 @@ of the plan, optionally with the latest participation and result figures, and it
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
@@ -73,7 +74,10 @@ class Broadcast(MaterialKind):
             ),
             _("Xin trân trọng cảm ơn!"),
         ]
-        topic_title = ctx.topic_text[:120].rstrip(".") or _("Mời tham gia khảo sát")
+        # Whole words, with "…" when cut: a title ending in "tro" reads as a typo.
+        topic_title = textwrap.shorten(ctx.topic_text.rstrip("."), 120, placeholder="…") or _(
+            "Mời tham gia khảo sát"
+        )
         return Generated(
             title=_("Phát thanh – nội dung %(n)s: %(topic)s") % {"n": topic, "topic": topic_title},
             text="\n\n".join(p for p in parts if p),
