@@ -1,10 +1,12 @@
-"""Request middleware: every inbound form value is Unicode NFC before any code sees it."""
+"""Request middleware: every inbound form value is Unicode NFC before any code sees it, and a
+path with a control character never reaches a view."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.utils.translation import gettext as _
 
 from hailong.core.text import nfc
 
@@ -24,6 +26,10 @@ class NFCMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # A control character (NUL above all: PostgreSQL refuses it in text) names no page; left
+        # to the views, a code or key captured from the path would reach a query and fail there.
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in request.path_info):
+            raise Http404(_("Không có trang này."))
         request.GET = _normalised(request.GET)  # type: ignore[assignment]
         if request.method == "POST" and request.content_type in {
             "application/x-www-form-urlencoded",
