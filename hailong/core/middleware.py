@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from hailong.core.text import nfc
 
+API_PREFIX = "/api/"
+
 
 def _normalised(data: QueryDict) -> QueryDict:
     copy = QueryDict(mutable=True, encoding=data.encoding)
@@ -28,7 +30,9 @@ class NFCMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         # A control character (NUL above all: PostgreSQL refuses it in text) names no page; left
         # to the views, a code or key captured from the path would reach a query and fail there.
-        if any(ord(ch) < 32 or ord(ch) == 127 for ch in request.path_info):
+        # The JSON API checks its own path parameters and answers in its own error format.
+        path = request.path_info
+        if not path.startswith(API_PREFIX) and any(ord(ch) < 32 or ord(ch) == 127 for ch in path):
             raise Http404(_("Không có trang này."))
         request.GET = _normalised(request.GET)  # type: ignore[assignment]
         if request.method == "POST" and request.content_type in {
